@@ -1,0 +1,32 @@
+/** Entry point of the `takedown` command: runs the program and turns errors into messages. */
+import { CommanderError } from 'commander';
+import { isTakedownError } from '../model/index.ts';
+import { buildProgram } from './program.ts';
+
+async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  program.exitOverride();
+  const verbose = argv.includes('--verbose');
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // commander has already printed its message (or the help text).
+      return e.exitCode;
+    }
+    if (isTakedownError(e)) {
+      process.stderr.write(`takedown: ${e.title}\n`);
+      if (e.detail && (verbose || e.code === 'input' || e.code === 'usage')) process.stderr.write(`${e.detail}\n`);
+      if (verbose && e.stack) process.stderr.write(`${e.stack}\n`);
+      return e.code === 'usage' ? 2 : 1;
+    }
+    const err = e instanceof Error ? e : new Error(String(e));
+    process.stderr.write(`takedown: internal error: ${err.message}\n`);
+    if (verbose) process.stderr.write(`${err.stack ?? ''}\n`);
+    else process.stderr.write('(run again with --verbose for details)\n');
+    return 70;
+  }
+}
+
+process.exitCode = await main(process.argv);

@@ -1,0 +1,5 @@
+export { normaliseText, tokenise, unifyScript } from './normalise.ts';
+export type { NormaliseOptions } from './normalise.ts';
+export { foldConfusables } from './confusables.ts';
+export type { FoldOptions } from './confusables.ts';
+export { textKey } from './hash.ts';
