@@ -30,3 +30,11 @@ async function main(argv: string[]): Promise<number> {
 }
 
 process.exitCode = await main(process.argv);
+
+// For benchmarks: TAKEDOWN_STATS=1 prints this process's peak memory and CPU time on stderr as JSON.
+if (process.env['TAKEDOWN_STATS'] === '1') {
+  const u = process.resourceUsage();
+  process.stderr.write(
+    `TAKEDOWN_STATS ${JSON.stringify({ maxRssBytes: u.maxRSS * 1024, userCpuMs: Math.round(u.userCPUTime / 1000), systemCpuMs: Math.round(u.systemCPUTime / 1000) })}\n`,
+  );
+}

@@ -97,3 +97,37 @@ export const POLICY_LABELS = [
 ] as const;
 export type PolicyLabel = (typeof POLICY_LABELS)[number];
 export const VIOLATING_LABELS: ReadonlySet<PolicyLabel> = new Set(['glorification', 'support', 'representation']);
+
+/**
+ * Names of the coordination signals (edge types) of `takedown detect`. Every stage that reads
+ * findings (reports, STIX/DISARM mapping, the web app) uses these names.
+ */
+export const SIGNALS = [
+  'co_retweet', // same retweeted post within the window
+  'co_url', // same normalised URL
+  'co_domain', // same rare domain
+  'co_hashtag_set', // same set of ≥ 2 hashtags
+  'co_text', // identical normalised text
+  'near_text', // near-duplicate text (MinHash/LSH)
+  'co_image', // same or near-same image (PDQ)
+  'sync_activity', // active in the same fine time bins far more than chance
+  'reply_target', // replying to the same posts
+  'mention_target', // mentioning the same accounts
+  'co_object', // same opaque object of a share table
+] as const;
+export type Signal = (typeof SIGNALS)[number];
+
+/** Names of account indicators shown on clusters. */
+export const INDICATORS = [
+  'creation_batch', // accounts created within days of each other
+  'handle_pattern', // name + long digit run, shared handle template
+  'follower_anomaly', // following ≫ followers, near-zero followers
+  'single_client', // every post from one client
+  'empty_profile', // no description / location / URL
+  'reused_profile', // identical description or profile fields across accounts
+  'impersonation', // impersonates a protected identity
+  'undisclosed_state_media', // links dominated by state media without disclosure
+  'policy_violations', // posts labelled violating by the classifier
+  'known_image', // images matching a hash bank
+] as const;
+export type Indicator = (typeof INDICATORS)[number];
