@@ -3,6 +3,8 @@ import { Command } from 'commander';
 import { registerDbInfo } from './db-info.ts';
 import { registerCase } from './case.ts';
 import { registerAudit } from './audit.ts';
+import { registerServe } from './serve.ts';
+import { registerUser } from './user.ts';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -19,5 +21,7 @@ export function buildProgram(): Command {
   registerDbInfo(program);
   registerCase(program);
   registerAudit(program);
+  registerServe(program);
+  registerUser(program);
   return program;
 }

@@ -3,6 +3,7 @@ import { coreMigration } from './0001-core.ts';
 import { findingsMigration } from './0100-findings.ts';
 import { policyMigration } from './0200-policy.ts';
 import { casesMigration } from './0400-cases.ts';
+import { usersMigration } from './0401-users.ts';
 
 /** Every migration the code knows; add new ones here (order is by id, not by this list). */
-export const MIGRATIONS: readonly Migration[] = [coreMigration, findingsMigration, policyMigration, casesMigration];
+export const MIGRATIONS: readonly Migration[] = [coreMigration, findingsMigration, policyMigration, casesMigration, usersMigration];
