@@ -6,7 +6,16 @@ import { AliasTable, type Rng } from './prng.ts';
 import { randomToken } from './population.ts';
 import { NEWS_DOMAINS } from './vocabulary.ts';
 
-const SECTIONS = ['news/world', 'world/middle-east', 'politics', 'business', 'persian/iran', 'arabic/middleeast', 'sport', 'video'];
+const SECTIONS = [
+  'news/world',
+  'world/middle-east',
+  'politics',
+  'business',
+  'persian/iran',
+  'arabic/middleeast',
+  'sport',
+  'video',
+];
 
 export class ArticlePool {
   private readonly days: { urls: string[]; table: AliasTable }[] = [];
@@ -40,6 +49,7 @@ export class ArticlePool {
 /** A fresh article URL on a well-known news domain. */
 export function drawArticleUrl(rng: Rng): string {
   const domain = rng.pick(NEWS_DOMAINS);
-  if (domain === 'www.youtube.com') return `https://www.youtube.com/watch?v=${randomToken(rng, 11)}`;
+  if (domain === 'www.youtube.com')
+    return `https://www.youtube.com/watch?v=${randomToken(rng, 11)}`;
   return `https://${domain}/${rng.pick(SECTIONS)}-${rng.range(40_000_000, 69_999_999)}`;
 }

@@ -19,7 +19,8 @@ export interface GenerationContext {
 
 /** Relative activity by local hour: quiet at night, peaks at lunch and in the evening. */
 export const DIURNAL: readonly number[] = [
-  0.55, 0.35, 0.2, 0.12, 0.1, 0.12, 0.25, 0.5, 0.8, 0.95, 1.0, 1.05, 1.15, 1.1, 1.0, 0.95, 0.95, 1.0, 1.1, 1.25, 1.4, 1.45, 1.3, 0.9,
+  0.55, 0.35, 0.2, 0.12, 0.1, 0.12, 0.25, 0.5, 0.8, 0.95, 1.0, 1.05, 1.15, 1.1, 1.0, 0.95, 0.95,
+  1.0, 1.1, 1.25, 1.4, 1.45, 1.3, 0.9,
 ];
 export const DIURNAL_MEAN = DIURNAL.reduce((a, b) => a + b, 0) / DIURNAL.length;
 

@@ -9,11 +9,31 @@ import type { OperationPlan } from './operation-plan.ts';
 import { KIND_ORIGINAL, KIND_RETWEET } from './post-event.ts';
 import { ROLE_PERSONA, randomToken } from './population.ts';
 import type { AliasTable, Rng } from './prng.ts';
-import { appendEmoji, buildCampaignMessage, buildChatter, buildHeadline, editMessage } from './text-builder.ts';
+import {
+  appendEmoji,
+  buildCampaignMessage,
+  buildChatter,
+  buildHeadline,
+  editMessage,
+} from './text-builder.ts';
 import { HOUR_MS } from './timeline.ts';
 import { LANGS, TRACKING_PARAMS } from './vocabulary.ts';
 
-const SLUG_WORDS = ['truth', 'sanctions', 'war', 'leaked', 'report', 'scandal', 'crisis', 'regime', 'election', 'protest', 'oil', 'nuclear', 'exposed'];
+const SLUG_WORDS = [
+  'truth',
+  'sanctions',
+  'war',
+  'leaked',
+  'report',
+  'scandal',
+  'crisis',
+  'regime',
+  'election',
+  'protest',
+  'oil',
+  'nuclear',
+  'exposed',
+];
 
 /** Plans hour h's coordinated moments of one operation. */
 export function planOperationHour(ctx: GenerationContext, op: OperationPlan, h: number): void {
@@ -68,11 +88,24 @@ function planRingMoment(ctx: GenerationContext, op: OperationPlan, ms: number): 
   let planned = 0;
   for (const m of op.members) {
     if (m === persona || !rng.chance(op.participation)) continue;
-    if (timeline.schedule(timeline.post(ms + memberDelay(rng, op), m, KIND_RETWEET, '', lang, post))) planned++;
+    if (
+      timeline.schedule(timeline.post(ms + memberDelay(rng, op), m, KIND_RETWEET, '', lang, post))
+    )
+      planned++;
   }
   // A few outsiders retweet the persona too: its posts are not shared by the ring alone.
   const exclude = new Set(op.members);
-  planned += timeline.cascade(rng, post, rng.poisson(1.2), ctx.retweeters[LANGS.indexOf(lang)] as AliasTable, 40 * 60_000, 1.3, exclude, pop, ROLE_PERSONA);
+  planned += timeline.cascade(
+    rng,
+    post,
+    rng.poisson(1.2),
+    ctx.retweeters[LANGS.indexOf(lang)] as AliasTable,
+    40 * 60_000,
+    1.3,
+    exclude,
+    pop,
+    ROLE_PERSONA,
+  );
   post.retweets = planned;
 }
 
@@ -100,7 +133,13 @@ function planLinkFarmMoment(ctx: GenerationContext, op: OperationPlan, ms: numbe
     if (!rng.chance(op.participation)) continue;
     let text = rng.chance(0.7) ? buildHeadline(rng, op.lang) : buildChatter(rng, op.lang);
     if (rng.chance(0.2)) text = appendEmoji(rng, text);
-    const post = timeline.post(ms + memberDelay(rng, op), m, KIND_ORIGINAL, `${text} https://t.co/${randomToken(rng, 10)}`, op.lang);
+    const post = timeline.post(
+      ms + memberDelay(rng, op),
+      m,
+      KIND_ORIGINAL,
+      `${text} https://t.co/${randomToken(rng, 10)}`,
+      op.lang,
+    );
     post.urls.push(urlVariant(rng, article));
     timeline.schedule(post);
   }
@@ -114,7 +153,13 @@ function planHashtagMoment(ctx: GenerationContext, op: OperationPlan, ms: number
     const own = rng.shuffle(tags.slice());
     const text = rng.chance(0.5) ? buildChatter(rng, op.lang) : buildHeadline(rng, op.lang);
     const tagText = own.map((t) => '#' + t).join(' ');
-    const post = timeline.post(ms + memberDelay(rng, op), m, KIND_ORIGINAL, rng.chance(0.3) ? `${tagText} ${text}` : `${text} ${tagText}`, op.lang);
+    const post = timeline.post(
+      ms + memberDelay(rng, op),
+      m,
+      KIND_ORIGINAL,
+      rng.chance(0.3) ? `${tagText} ${text}` : `${text} ${tagText}`,
+      op.lang,
+    );
     post.hashtags = own;
     timeline.schedule(post);
   }
@@ -139,6 +184,7 @@ export function urlVariant(rng: Rng, url: string): string {
   const scheme = rng.chance(0.3) ? 'http' : 'https';
   const prefix = rng.pick(['', '', 'www.', 'm.']);
   if (rng.chance(0.4)) path += '/';
-  if (rng.chance(0.5)) path += `?${rng.pick(TRACKING_PARAMS)}${rng.chance(0.3) ? randomToken(rng, 8) : ''}`;
+  if (rng.chance(0.5))
+    path += `?${rng.pick(TRACKING_PARAMS)}${rng.chance(0.3) ? randomToken(rng, 8) : ''}`;
   return `${scheme}://${prefix}${host}${path}`;
 }

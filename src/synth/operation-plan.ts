@@ -97,7 +97,8 @@ export function planOperations(
       lowFollowers: !clean && rng.chance(0.4),
     };
     const batchCreated = k === cleanOp ? false : rng.chance(0.5);
-    const ringLike = kind === 'fast_retweet_ring' || kind === 'slow_ring' || kind === 'impersonation';
+    const ringLike =
+      kind === 'fast_retweet_ring' || kind === 'slow_ring' || kind === 'impersonation';
     const personaCount = ringLike ? Math.min(1 + rng.int(3), Math.max(1, Math.floor(size / 5))) : 0;
     const personas = members.slice(0, personaCount);
     const plan: OperationPlan = {
@@ -191,9 +192,38 @@ function setRhythm(rng: Rng, plan: OperationPlan): void {
 }
 
 const CAMPAIGN_WORDS: Record<Lang, readonly string[]> = {
-  en: ['FreeVoices', 'StopTheLies', 'JusticeNow', 'TruthMatters', 'PeopleFirst', 'EndSanctions', 'WeStandTogether', 'NoMoreWar', 'ResistOccupation', 'WakeUpWorld'],
-  fa: ['صدای_مردم', 'حقیقت_را_بگویید', 'نه_به_جنگ', 'تحریم_جنایت_است', 'ایران_قوی', 'مقاومت', 'عدالت', 'بیداری'],
-  ar: ['صوت_الشعب', 'لا_للحرب', 'الحقيقة', 'العدالة_الآن', 'المقاومة', 'انتفاضة', 'لا_للعقوبات', 'الوعي'],
+  en: [
+    'FreeVoices',
+    'StopTheLies',
+    'JusticeNow',
+    'TruthMatters',
+    'PeopleFirst',
+    'EndSanctions',
+    'WeStandTogether',
+    'NoMoreWar',
+    'ResistOccupation',
+    'WakeUpWorld',
+  ],
+  fa: [
+    'صدای_مردم',
+    'حقیقت_را_بگویید',
+    'نه_به_جنگ',
+    'تحریم_جنایت_است',
+    'ایران_قوی',
+    'مقاومت',
+    'عدالت',
+    'بیداری',
+  ],
+  ar: [
+    'صوت_الشعب',
+    'لا_للحرب',
+    'الحقيقة',
+    'العدالة_الآن',
+    'المقاومة',
+    'انتفاضة',
+    'لا_للعقوبات',
+    'الوعي',
+  ],
 };
 
 function setContent(rng: Rng, plan: OperationPlan): void {
@@ -203,7 +233,9 @@ function setContent(rng: Rng, plan: OperationPlan): void {
     const size = 2 + rng.int(3);
     // A campaign tag with a per-operation suffix keeps two operations' sets apart, as real ones are.
     const tags = rng.sample(words, size - 1);
-    tags.push(`${rng.pick(words)}${rng.chance(0.5) ? rng.range(2, 99) : rng.pick(['Now', 'Today', '_' + rng.range(1, 30)])}`);
+    tags.push(
+      `${rng.pick(words)}${rng.chance(0.5) ? rng.range(2, 99) : rng.pick(['Now', 'Today', '_' + rng.range(1, 30)])}`,
+    );
     plan.hashtagSets.push(tags);
   }
   const domainCount = plan.kind === 'link_farm' ? 1 + rng.int(3) : 1;
@@ -211,7 +243,9 @@ function setContent(rng: Rng, plan: OperationPlan): void {
     const a = rng.pick(DOMAIN_WORDS);
     let b = rng.pick(DOMAIN_WORDS);
     if (b === a) b = `${b}${rng.range(1, 99)}`;
-    plan.domains.push(`${a}${rng.chance(0.3) ? '-' : ''}${b}${rng.chance(0.3) ? rng.range(1, 24) : ''}${rng.pick(DOMAIN_SUFFIXES)}`);
+    plan.domains.push(
+      `${a}${rng.chance(0.3) ? '-' : ''}${b}${rng.chance(0.3) ? rng.range(1, 24) : ''}${rng.pick(DOMAIN_SUFFIXES)}`,
+    );
   }
 }
 
@@ -225,7 +259,10 @@ function applyMemberAttributes(
   const { style } = plan;
   const batchDay = startDay - (20 + rng.int(600));
   const batchSpan = 1 + rng.int(5);
-  const bios = [drawOrganicProfile(rng, plan.lang, false).description, drawOrganicProfile(rng, plan.lang, false).description];
+  const bios = [
+    drawOrganicProfile(rng, plan.lang, false).description,
+    drawOrganicProfile(rng, plan.lang, false).description,
+  ];
   const langIndex = plan.lang === 'en' ? 0 : plan.lang === 'fa' ? 1 : 2;
   for (const a of plan.members) {
     pop.role[a] = ROLE_OPERATION;
@@ -285,29 +322,81 @@ function applyMemberAttributes(
 }
 
 const PERSONA_WORDS: Record<Lang, { names: readonly string[]; handles: readonly string[] }> = {
-  en: { names: ['Gulf Daily Truth', 'Free Press Watch', 'Middle East Insight', 'Tehran Times Now', 'Voice of Nations', 'The Liberty Wire'], handles: ['GulfDailyTruth', 'FreePressWatch', 'MEInsight', 'TehranTimesNow', 'VoiceOfNations', 'LibertyWire'] },
-  fa: { names: ['خبر فوری ایران', 'صدای ملت', 'دیده‌بان حقیقت', 'ایران امروز', 'رسانه مردمی'], handles: ['khabarfori_ir', 'sedayemellat', 'didebanhaghighat', 'iranemrooz24', 'resanemardomi'] },
-  ar: { names: ['أخبار الخليج الآن', 'صوت الحقيقة', 'المرصد العربي', 'شبكة الأحرار', 'عين الحدث'], handles: ['gulfnewsnow', 'sawtalhaqiqa', 'almarsad_ar', 'ahrar_net', 'ainalhadath'] },
+  en: {
+    names: [
+      'Gulf Daily Truth',
+      'Free Press Watch',
+      'Middle East Insight',
+      'Tehran Times Now',
+      'Voice of Nations',
+      'The Liberty Wire',
+    ],
+    handles: [
+      'GulfDailyTruth',
+      'FreePressWatch',
+      'MEInsight',
+      'TehranTimesNow',
+      'VoiceOfNations',
+      'LibertyWire',
+    ],
+  },
+  fa: {
+    names: ['خبر فوری ایران', 'صدای ملت', 'دیده‌بان حقیقت', 'ایران امروز', 'رسانه مردمی'],
+    handles: ['khabarfori_ir', 'sedayemellat', 'didebanhaghighat', 'iranemrooz24', 'resanemardomi'],
+  },
+  ar: {
+    names: ['أخبار الخليج الآن', 'صوت الحقيقة', 'المرصد العربي', 'شبكة الأحرار', 'عين الحدث'],
+    handles: ['gulfnewsnow', 'sawtalhaqiqa', 'almarsad_ar', 'ahrar_net', 'ainalhadath'],
+  },
 };
 
-function drawNewsPersona(rng: Rng, lang: Lang): { displayName: string; screenName: string; location: string; description: string; profileUrl: string } {
+function drawNewsPersona(
+  rng: Rng,
+  lang: Lang,
+): {
+  displayName: string;
+  screenName: string;
+  location: string;
+  description: string;
+  profileUrl: string;
+} {
   const w = PERSONA_WORDS[lang];
   const i = rng.int(w.names.length);
   return {
     displayName: w.names[i] as string,
     screenName: `${w.handles[i] as string}${rng.chance(0.5) ? rng.range(1, 99) : ''}`.slice(0, 15),
     location: rng.pick(VOCABULARY[lang].locations),
-    description: rng.pick(['Independent news 24/7', 'Breaking news and analysis', 'أخبار مستقلة', 'اخبار مستقل']),
+    description: rng.pick([
+      'Independent news 24/7',
+      'Breaking news and analysis',
+      'أخبار مستقلة',
+      'اخبار مستقل',
+    ]),
     profileUrl: `https://t.co/${randomToken(rng, 10)}`,
   };
 }
 
 /** Latin letters and look-alikes from other scripts (Cyrillic, Greek), as impersonators use. */
-const HOMOGLYPHS: Record<string, string> = { a: 'а', e: 'е', o: 'о', p: 'р', c: 'с', i: 'і', x: 'х', B: 'В', A: 'А', P: 'Р', E: 'Е', O: 'О', T: 'Т' };
+const HOMOGLYPHS: Record<string, string> = {
+  a: 'а',
+  e: 'е',
+  o: 'о',
+  p: 'р',
+  c: 'с',
+  i: 'і',
+  x: 'х',
+  B: 'В',
+  A: 'А',
+  P: 'Р',
+  E: 'Е',
+  O: 'О',
+  T: 'Т',
+};
 
 function confuseName(rng: Rng, name: string): string {
   const positions: number[] = [];
-  for (let i = 0; i < name.length; i++) if (HOMOGLYPHS[name.charAt(i)] !== undefined) positions.push(i);
+  for (let i = 0; i < name.length; i++)
+    if (HOMOGLYPHS[name.charAt(i)] !== undefined) positions.push(i);
   if (positions.length > 0 && rng.chance(0.7)) {
     const at = rng.pick(positions);
     return name.slice(0, at) + (HOMOGLYPHS[name.charAt(at)] as string) + name.slice(at + 1);
@@ -323,7 +412,9 @@ function confuseHandle(rng: Rng, handle: string): string {
     const i = 1 + rng.int(handle.length - 2);
     return handle.slice(0, i) + handle.charAt(i + 1) + handle.charAt(i) + handle.slice(i + 2);
   }
-  return handle.replace(/l/i, '1').replace(/o/i, '0') === handle ? `${handle}News`.slice(0, 15) : handle.replace(/l/i, '1').replace(/o/i, '0');
+  return handle.replace(/l/i, '1').replace(/o/i, '0') === handle
+    ? `${handle}News`.slice(0, 15)
+    : handle.replace(/l/i, '1').replace(/o/i, '0');
 }
 
 function describe(plan: OperationPlan, pop: Population): string {
@@ -341,9 +432,17 @@ function describe(plan: OperationPlan, pop: Population): string {
   if (plan.style.handleDigits) traits.push('name+digits handles');
   if (plan.style.emptyProfiles) traits.push('mostly empty profiles');
   if (plan.style.reusedBio) traits.push('reused bios');
-  if (plan.style.singleClient >= 0) traits.push(`one client (${(CLIENTS[plan.style.singleClient] as readonly [string, number])[0]})`);
+  if (plan.style.singleClient >= 0)
+    traits.push(
+      `one client (${(CLIENTS[plan.style.singleClient] as readonly [string, number])[0]})`,
+    );
   if (plan.style.lowFollowers) traits.push('few followers');
-  const clean = !plan.style.handleDigits && !plan.style.emptyProfiles && !plan.style.reusedBio && plan.style.singleClient < 0 && !plan.style.lowFollowers;
+  const clean =
+    !plan.style.handleDigits &&
+    !plan.style.emptyProfiles &&
+    !plan.style.reusedBio &&
+    plan.style.singleClient < 0 &&
+    !plan.style.lowFollowers;
   if (clean) traits.push('clean profiles on every field');
   void pop;
   return `${plan.members.length} accounts, ${plan.lang}: ${what[plan.kind]}; ${traits.join(', ')}; ${Math.round(plan.participation * 100)}% of members join each moment, median delay ${Math.round(plan.delayMedianMs / 1000)} s`;

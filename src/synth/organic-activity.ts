@@ -6,10 +6,22 @@
  */
 import { diurnalAt, DIURNAL_MEAN, type GenerationContext } from './generation-context.ts';
 import type { FanGroup, PopulationPlan } from './population-plan.ts';
-import { KIND_ORIGINAL, KIND_QUOTE, KIND_REPLY, KIND_RETWEET, type PostEvent } from './post-event.ts';
+import {
+  KIND_ORIGINAL,
+  KIND_QUOTE,
+  KIND_REPLY,
+  KIND_RETWEET,
+  type PostEvent,
+} from './post-event.ts';
 import { ROLE_CELEBRITY, ROLE_PERSONA, randomToken } from './population.ts';
 import { AliasTable } from './prng.ts';
-import { appendEmoji, applyScriptVariant, buildChatter, buildHeadline, buildReply } from './text-builder.ts';
+import {
+  appendEmoji,
+  applyScriptVariant,
+  buildChatter,
+  buildHeadline,
+  buildReply,
+} from './text-builder.ts';
 import { HOUR_MS } from './timeline.ts';
 import { EMOJI, LANGS, type Lang } from './vocabulary.ts';
 
@@ -64,7 +76,9 @@ export class OrganicActivity {
     // E[cascade] = cascadeScale × mean reach × E[lognormal(1, 1.3)] per original or quote.
     const originalsShare = 0.8;
     this.cascadeScale =
-      volume.organicRetweets / Math.max(1, volume.authored * originalsShare) / Math.max(1e-9, (reachSum / activitySum) * Math.exp(0.845));
+      volume.organicRetweets /
+      Math.max(1, volume.authored * originalsShare) /
+      Math.max(1e-9, (reachSum / activitySum) * Math.exp(0.845));
     this.celebRate = Float64Array.from(plan.celebrities, () => 0.8 + rng.next() * 2.5);
     const celebPosts = this.celebRate.reduce((s, r) => s + r, 0) * days;
     this.celebMean = volume.celebrityRetweets / Math.max(1, celebPosts);
@@ -84,14 +98,18 @@ export class OrganicActivity {
     for (const zone of this.zones) {
       const expected = zone.table.total * diurnalAt(utcHour, zone.tz) * this.rateScale;
       const count = rng.poisson(expected);
-      for (let k = 0; k < count; k++) this.planAuthored(zone.table.draw(rng), hourStart + rng.int(HOUR_MS), Math.floor(h / 24));
+      for (let k = 0; k < count; k++)
+        this.planAuthored(zone.table.draw(rng), hourStart + rng.int(HOUR_MS), Math.floor(h / 24));
     }
     const celebs = this.plan.celebrities;
     for (let c = 0; c < celebs.length; c++) {
       const a = celebs[c] as number;
-      const expected = ((this.celebRate[c] as number) / 24) * (diurnalAt(utcHour, this.ctx.pop.tz[a] as number) / DIURNAL_MEAN);
+      const expected =
+        ((this.celebRate[c] as number) / 24) *
+        (diurnalAt(utcHour, this.ctx.pop.tz[a] as number) / DIURNAL_MEAN);
       const count = rng.poisson(expected);
-      for (let k = 0; k < count; k++) this.planCelebrityPost(a, hourStart + rng.int(HOUR_MS), Math.floor(h / 24));
+      for (let k = 0; k < count; k++)
+        this.planCelebrityPost(a, hourStart + rng.int(HOUR_MS), Math.floor(h / 24));
     }
   }
 
@@ -114,30 +132,61 @@ export class OrganicActivity {
     const recent = this.recent[LANGS.indexOf(lang)] as PostEvent[];
     if (r < 0.16 && recent.length > 0) {
       const target = recent[rng.int(recent.length)] as PostEvent;
-      const ev = timeline.post(ms, author, KIND_REPLY, `@${pop.textHandle[target.author] as string} ${buildReply(rng, lang)}`, lang, target);
+      const ev = timeline.post(
+        ms,
+        author,
+        KIND_REPLY,
+        `@${pop.textHandle[target.author] as string} ${buildReply(rng, lang)}`,
+        lang,
+        target,
+      );
       ev.mentions.push(target.author);
       timeline.schedule(ev);
       return;
     }
     const quote = r < 0.22 && recent.length > 0;
     const ev = quote
-      ? timeline.post(ms, author, KIND_QUOTE, buildChatter(rng, lang), lang, recent[rng.int(recent.length)] as PostEvent)
+      ? timeline.post(
+          ms,
+          author,
+          KIND_QUOTE,
+          buildChatter(rng, lang),
+          lang,
+          recent[rng.int(recent.length)] as PostEvent,
+        )
       : this.composeOriginal(author, ms, lang, day);
-    const k = Math.min(this.maxCascade, rng.poisson(this.cascadeScale * reach(pop.followers[author] as number) * rng.lognormal(1, 1.3)));
+    const k = Math.min(
+      this.maxCascade,
+      rng.poisson(
+        this.cascadeScale * reach(pop.followers[author] as number) * rng.lognormal(1, 1.3),
+      ),
+    );
     if (timeline.schedule(ev)) {
-      ev.retweets = timeline.cascade(rng, ev, k, this.ctx.retweeters[LANGS.indexOf(lang)] as AliasTable, 25 * 60_000, 1.6, null, pop, ROLE_PERSONA);
+      ev.retweets = timeline.cascade(
+        rng,
+        ev,
+        k,
+        this.ctx.retweeters[LANGS.indexOf(lang)] as AliasTable,
+        25 * 60_000,
+        1.6,
+        null,
+        pop,
+        ROLE_PERSONA,
+      );
     }
   }
 
   /** An ordinary original post: chatter or news, sometimes with hashtags, a link, a mention, emoji. */
   composeOriginal(author: number, ms: number, lang: Lang, day: number): PostEvent {
     const { rng, pop, timeline } = this.ctx;
-    if (rng.chance(0.02)) return timeline.post(ms, author, KIND_ORIGINAL, rng.pick(EMOJI) + rng.pick(EMOJI), 'und');
+    if (rng.chance(0.02))
+      return timeline.post(ms, author, KIND_ORIGINAL, rng.pick(EMOJI) + rng.pick(EMOJI), 'und');
     let text = rng.chance(0.8) ? buildChatter(rng, lang) : buildHeadline(rng, lang);
     if (lang !== 'en' && rng.chance(0.15)) text = applyScriptVariant(rng, lang, text);
     const ev = timeline.post(ms, author, KIND_ORIGINAL, text, lang);
     if (rng.chance(0.15)) {
-      const trends = this.ctx.trends[Math.min(day, this.ctx.trends.length - 1)]?.[LANGS.indexOf(lang)] ?? [];
+      const trends =
+        this.ctx.trends[Math.min(day, this.ctx.trends.length - 1)]?.[LANGS.indexOf(lang)] ?? [];
       const n = rng.chance(0.7) ? 1 : 2;
       for (let i = 0; i < n && trends.length > 0; i++) {
         const tag = rng.pick(trends);
@@ -146,7 +195,11 @@ export class OrganicActivity {
       ev.text += ' ' + ev.hashtags.map((t) => '#' + t).join(' ');
     }
     if (rng.chance(0.12)) {
-      ev.urls.push(rng.chance(0.9) ? this.ctx.articles.draw(rng, day) : `https://${randomToken(rng, 6).toLowerCase()}.blogspot.com/2019/${rng.range(10, 12)}/post.html`);
+      ev.urls.push(
+        rng.chance(0.9)
+          ? this.ctx.articles.draw(rng, day)
+          : `https://${randomToken(rng, 6).toLowerCase()}.blogspot.com/2019/${rng.range(10, 12)}/post.html`,
+      );
       ev.text += ` https://t.co/${randomToken(rng, 10)}`;
     }
     if (rng.chance(0.04) && this.plan.celebrities.length > 0) {
@@ -178,11 +231,25 @@ export class OrganicActivity {
         fans.add(f);
         if (!rng.chance(group.participation)) continue;
         const delay = Math.min(150_000, Math.max(12_000, rng.lognormal(45_000, 0.45)));
-        if (timeline.schedule(timeline.post(ms + Math.round(delay), f, KIND_RETWEET, '', lang, ev))) planned++;
+        if (timeline.schedule(timeline.post(ms + Math.round(delay), f, KIND_RETWEET, '', lang, ev)))
+          planned++;
       }
     }
-    const k = Math.min(Math.floor(pop.size * 0.5), rng.poisson(this.celebMean * rng.lognormal(1, 1.1) / Math.exp(0.605)));
-    planned += timeline.cascade(rng, ev, k, this.ctx.retweeters[pop.lang[a] as number] as AliasTable, 12 * 60_000, 1.5, fans, pop, ROLE_PERSONA);
+    const k = Math.min(
+      Math.floor(pop.size * 0.5),
+      rng.poisson((this.celebMean * rng.lognormal(1, 1.1)) / Math.exp(0.605)),
+    );
+    planned += timeline.cascade(
+      rng,
+      ev,
+      k,
+      this.ctx.retweeters[pop.lang[a] as number] as AliasTable,
+      12 * 60_000,
+      1.5,
+      fans,
+      pop,
+      ROLE_PERSONA,
+    );
     ev.retweets = planned;
   }
 }

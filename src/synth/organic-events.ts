@@ -22,12 +22,25 @@ export interface CrowdEvent {
   done: boolean;
 }
 
-const EVENT_WORDS = ['Explosion', 'Earthquake', 'Blackout', 'Protests', 'Strike', 'Floods', 'Crash', 'Fire'];
+const EVENT_WORDS = [
+  'Explosion',
+  'Earthquake',
+  'Blackout',
+  'Protests',
+  'Strike',
+  'Floods',
+  'Crash',
+  'Fire',
+];
 const PLACES = ['Tehran', 'Baghdad', 'Beirut', 'Isfahan', 'Basra', 'Mashhad', 'Damascus', 'Ahvaz'];
 const BREAKING_TAG: Record<Lang, string> = { en: 'Breaking', fa: 'فوری', ar: 'عاجل' };
 
 /** Draws the sample's crowd events (times and sizes) up front; accounts are chosen when they happen. */
-export function planCrowdEvents(ctx: GenerationContext, hours: number, viralSize: number): CrowdEvent[] {
+export function planCrowdEvents(
+  ctx: GenerationContext,
+  hours: number,
+  viralSize: number,
+): CrowdEvent[] {
   const { rng, pop, timeline } = ctx;
   const events: CrowdEvent[] = [];
   const span = Math.max(1, hours - 3);
@@ -57,7 +70,11 @@ export function planCrowdEvents(ctx: GenerationContext, hours: number, viralSize
 }
 
 /** Plans the events that start in hour h. */
-export function planCrowdEventsInHour(ctx: GenerationContext, events: CrowdEvent[], h: number): void {
+export function planCrowdEventsInHour(
+  ctx: GenerationContext,
+  events: CrowdEvent[],
+  h: number,
+): void {
   const from = ctx.timeline.startMs + h * HOUR_MS;
   const to = from + HOUR_MS;
   for (const ev of events) {
@@ -82,11 +99,21 @@ function planBreakingNews(ctx: GenerationContext, event: CrowdEvent): void {
     attempts++;
     const table = ctx.retweeters[rng.chance(0.7) ? LANGS.indexOf(main) : rng.int(3)] as AliasTable;
     const a = table.draw(rng);
-    if (joined.has(a) || ctx.planted.has(a) || pop.role[a] === ROLE_PERSONA || pop.role[a] === ROLE_CELEBRITY) continue;
+    if (
+      joined.has(a) ||
+      ctx.planted.has(a) ||
+      pop.role[a] === ROLE_PERSONA ||
+      pop.role[a] === ROLE_CELEBRITY
+    )
+      continue;
     joined.add(a);
     const lang = pop.langOf(a);
     const ms = event.ms + Math.round(rng.lognormal(6 * 60_000, 0.9));
-    const text = rng.chance(0.6) ? buildHeadline(rng, lang) : rng.chance(0.5) ? buildReply(rng, lang) : buildChatter(rng, lang);
+    const text = rng.chance(0.6)
+      ? buildHeadline(rng, lang)
+      : rng.chance(0.5)
+        ? buildReply(rng, lang)
+        : buildChatter(rng, lang);
     const post = timeline.post(ms, a, KIND_ORIGINAL, text, lang);
     const useAll = rng.chance(0.65);
     post.hashtags = useAll ? rng.shuffle(tags.slice()) : rng.sample(tags, 1 + rng.int(tags.length));
@@ -98,7 +125,18 @@ function planBreakingNews(ctx: GenerationContext, event: CrowdEvent): void {
     if (rng.chance(0.3)) post.text = appendEmoji(rng, post.text);
     timeline.schedule(post);
     // A few reactions pick up a handful of retweets.
-    if (rng.chance(0.1)) post.retweets = timeline.cascade(rng, post, 1 + rng.int(5), table, 15 * 60_000, 1.2, null, pop, ROLE_PERSONA);
+    if (rng.chance(0.1))
+      post.retweets = timeline.cascade(
+        rng,
+        post,
+        1 + rng.int(5),
+        table,
+        15 * 60_000,
+        1.2,
+        null,
+        pop,
+        ROLE_PERSONA,
+      );
   }
   event.accounts = [...joined];
   event.description = `${joined.size} unrelated accounts posting #${tags.join(' #')} and ${articles.length} news links within minutes, each in their own words`;
@@ -109,14 +147,31 @@ function planViral(ctx: GenerationContext, event: CrowdEvent): void {
   let author = -1;
   for (let tries = 0; tries < 1000 && author < 0; tries++) {
     const a = (ctx.retweeters[rng.int(3)] as AliasTable).draw(rng);
-    if (!ctx.planted.has(a) && pop.role[a] !== ROLE_CELEBRITY && pop.role[a] !== ROLE_PERSONA) author = a;
+    if (!ctx.planted.has(a) && pop.role[a] !== ROLE_CELEBRITY && pop.role[a] !== ROLE_PERSONA)
+      author = a;
   }
   if (author < 0) return;
   const lang = pop.langOf(author);
-  const post = timeline.post(event.ms, author, KIND_ORIGINAL, appendEmoji(rng, buildChatter(rng, lang)), lang);
+  const post = timeline.post(
+    event.ms,
+    author,
+    KIND_ORIGINAL,
+    appendEmoji(rng, buildChatter(rng, lang)),
+    lang,
+  );
   if (!timeline.schedule(post)) return;
   const size = Math.min(event.size, Math.floor(pop.size * 0.45));
-  post.retweets = timeline.cascade(rng, post, size, ctx.retweeters[pop.lang[author] as number] as AliasTable, 50 * 60_000, 1.1, null, pop, ROLE_PERSONA);
+  post.retweets = timeline.cascade(
+    rng,
+    post,
+    size,
+    ctx.retweeters[pop.lang[author] as number] as AliasTable,
+    50 * 60_000,
+    1.1,
+    null,
+    pop,
+    ROLE_PERSONA,
+  );
   event.accounts = [author];
   event.description = `an ordinary account's post retweeted ${post.retweets} times within hours`;
 }

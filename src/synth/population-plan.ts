@@ -40,7 +40,13 @@ export interface PopulationPlan {
 /** Earliest creation day: Twitter's first public year. */
 const FIRST_DAY = Math.floor(Date.UTC(2007, 0, 1) / 86_400_000);
 
-export function planPopulation(rng: Rng, n: number, startDay: number, days: number, opScale: number): PopulationPlan {
+export function planPopulation(
+  rng: Rng,
+  n: number,
+  startDay: number,
+  days: number,
+  opScale: number,
+): PopulationPlan {
   const pop = new Population(n);
   const shareFa = 0.3 + rng.next() * 0.15;
   const shareAr = 0.18 + rng.next() * 0.12;
@@ -51,7 +57,10 @@ export function planPopulation(rng: Rng, n: number, startDay: number, days: numb
     pop.tz[i] = drawTimeZone(rng, lang);
     pop.followers[i] = Math.min(2_000_000, Math.round(rng.lognormal(170, 1.5)));
     pop.following[i] = Math.min(50_000, Math.round(rng.lognormal(260, 1.0)));
-    pop.createdDay[i] = Math.max(FIRST_DAY, startDay - (10 + Math.floor(4700 * Math.pow(rng.next(), 1.3))));
+    pop.createdDay[i] = Math.max(
+      FIRST_DAY,
+      startDay - (10 + Math.floor(4700 * Math.pow(rng.next(), 1.3))),
+    );
     pop.activity[i] = rng.lognormal(1, 1.25);
     pop.client[i] = drawClient(rng);
     pop.clientLoyalty[i] = 0.7 + 0.3 * rng.next();
@@ -60,7 +69,10 @@ export function planPopulation(rng: Rng, n: number, startDay: number, days: numb
   const order = rng.shuffle(Array.from({ length: n }, (_, i) => i));
   let cursor = 0;
 
-  const celebrityCount = Math.min(Math.max(OUTLETS.length, Math.round(n * 0.002)), Math.floor(n / 20));
+  const celebrityCount = Math.min(
+    Math.max(OUTLETS.length, Math.round(n * 0.002)),
+    Math.floor(n / 20),
+  );
   const celebrities = order.slice(cursor, cursor + celebrityCount);
   cursor += celebrityCount;
   const outlets: number[] = [];
@@ -77,14 +89,27 @@ export function planPopulation(rng: Rng, n: number, startDay: number, days: numb
         displayName: outlet.name,
         screenName: outlet.handle,
         location: '',
-        description: outlet.lang === 'en' ? 'News, analysis and more. Follow for updates.' : outlet.lang === 'fa' ? 'اخبار و تحلیل' : 'أخبار وتحليلات',
+        description:
+          outlet.lang === 'en'
+            ? 'News, analysis and more. Follow for updates.'
+            : outlet.lang === 'fa'
+              ? 'اخبار و تحلیل'
+              : 'أخبار وتحليلات',
         profileUrl: `https://t.co/${randomToken(rng, 10)}`,
       };
       pop.client[a] = rng.pick([2, 5, 6]);
     }
   });
 
-  const operations = planOperations(rng, pop, order.slice(cursor), startDay, days, outlets, opScale);
+  const operations = planOperations(
+    rng,
+    pop,
+    order.slice(cursor),
+    startDay,
+    days,
+    outlets,
+    opScale,
+  );
   for (const op of operations) cursor += op.members.length;
 
   // Fast fans: organic accounts of all kinds (creation years, clients, followers untouched).

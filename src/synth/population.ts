@@ -17,9 +17,23 @@ const DAY_MS = 86_400_000;
 
 /** Time-zone offsets (hours) per language, with their shares: Iranians at home and abroad, etc. */
 const TIME_ZONES: Record<Lang, readonly (readonly [number, number])[]> = {
-  en: [[-5, 0.4], [-8, 0.2], [0, 0.25], [1, 0.1], [10, 0.05]],
-  fa: [[3.5, 0.8], [-5, 0.1], [1, 0.1]],
-  ar: [[3, 0.6], [2, 0.25], [4, 0.15]],
+  en: [
+    [-5, 0.4],
+    [-8, 0.2],
+    [0, 0.25],
+    [1, 0.1],
+    [10, 0.05],
+  ],
+  fa: [
+    [3.5, 0.8],
+    [-5, 0.1],
+    [1, 0.1],
+  ],
+  ar: [
+    [3, 0.6],
+    [2, 0.25],
+    [4, 0.15],
+  ],
 };
 
 export interface AccountProfile {
@@ -80,10 +94,14 @@ export class Population {
 
   /** Formats the written columns of every account; call once all attributes are final. */
   finalise(rng: Rng, seed: number): void {
+    const used = new Set<string>();
     for (let i = 0; i < this.size; i++) {
       const p = this.profiles[i] as AccountProfile;
       const followers = this.followers[i] as number;
-      const numericId = numericUserId(rng, this.createdDay[i] as number);
+      // Ids are unique like Twitter's: redraw on the rare clash of two accounts created the same day.
+      let numericId = numericUserId(rng, this.createdDay[i] as number);
+      while (used.has(numericId)) numericId = numericUserId(rng, this.createdDay[i] as number);
+      used.add(numericId);
       let id: string;
       let display: string;
       let handle: string;
@@ -128,8 +146,16 @@ function numericUserId(rng: Rng, day: number): string {
     return id.toString();
   }
   const anchors: readonly (readonly [number, number])[] = [
-    [2006, 1e4], [2008, 1e7], [2009, 4e7], [2010, 1e8], [2011, 3e8], [2012, 6e8], [2013, 1.1e9],
-    [2014, 2.3e9], [2015, 2.9e9], [2016.4, 4.3e9],
+    [2006, 1e4],
+    [2008, 1e7],
+    [2009, 4e7],
+    [2010, 1e8],
+    [2011, 3e8],
+    [2012, 6e8],
+    [2013, 1.1e9],
+    [2014, 2.3e9],
+    [2015, 2.9e9],
+    [2016.4, 4.3e9],
   ];
   let lo = anchors[0] as readonly [number, number];
   let hi = anchors[anchors.length - 1] as readonly [number, number];
@@ -142,7 +168,7 @@ function numericUserId(rng: Rng, day: number): string {
     }
   }
   const f = Math.min(1, Math.max(0, (year - lo[0]) / (hi[0] - lo[0])));
-  return String(Math.floor(lo[1] + f * (hi[1] - lo[1]) + rng.int(1000)));
+  return String(Math.floor(lo[1] + f * (hi[1] - lo[1]) + rng.int(100_000)));
 }
 
 /** Draws a client index from the organic client shares. */
@@ -166,7 +192,11 @@ export function drawTimeZone(rng: Rng, lang: Lang): number {
 }
 
 /** A person's display name and handle in the style of their language; digits sometimes. */
-export function drawPersonName(rng: Rng, lang: Lang, longDigits: boolean): { displayName: string; screenName: string } {
+export function drawPersonName(
+  rng: Rng,
+  lang: Lang,
+  longDigits: boolean,
+): { displayName: string; screenName: string } {
   const v = VOCABULARY[lang];
   const fi = rng.int(v.firstNames.length);
   const li = rng.int(v.lastNames.length);
@@ -175,7 +205,8 @@ export function drawPersonName(rng: Rng, lang: Lang, longDigits: boolean): { dis
   const firstLatin = lang === 'en' ? first.toLowerCase() : (v.firstLatin[fi] as string);
   const lastLatin = lang === 'en' ? last.toLowerCase() : (v.lastLatin[li] as string);
   let handle: string;
-  if (longDigits) handle = `${firstLatin}${lastLatin}${rng.range(10_000_000, 99_999_999)}`.slice(0, 15);
+  if (longDigits)
+    handle = `${firstLatin}${lastLatin}${rng.range(10_000_000, 99_999_999)}`.slice(0, 15);
   else {
     const r = rng.int(6);
     if (r === 0) handle = `${firstLatin}_${lastLatin}`;
@@ -186,7 +217,9 @@ export function drawPersonName(rng: Rng, lang: Lang, longDigits: boolean): { dis
     else handle = `the${firstLatin}${lastLatin.charAt(0)}`;
     handle = handle.slice(0, 15);
   }
-  const displayName = rng.chance(0.15) ? `${first} ${last} ${rng.pick(['🌹', '🇮🇷', '✌️', '🕊️', '|'])}`.trim() : `${first} ${last}`;
+  const displayName = rng.chance(0.15)
+    ? `${first} ${last} ${rng.pick(['🌹', '🇮🇷', '✌️', '🕊️', '|'])}`.trim()
+    : `${first} ${last}`;
   return { displayName, screenName: handle };
 }
 

@@ -28,7 +28,8 @@ export class TweetFileWriter {
 
   /** Appends one CSV line (with its trailing newline). */
   write(line: string): void {
-    if (this.fd < 0 || (this.splitRows !== undefined && this.rowsInPart >= this.splitRows)) this.openNext();
+    if (this.fd < 0 || (this.splitRows !== undefined && this.rowsInPart >= this.splitRows))
+      this.openNext();
     this.buffer.push(line);
     this.bufferChars += line.length;
     this.rowsInPart++;

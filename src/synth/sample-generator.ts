@@ -58,15 +58,22 @@ export function generateSample(options: SynthOptions): SynthSummary {
   const n = options.accounts ?? SYNTH_DEFAULTS.accounts;
   const days = options.days ?? SYNTH_DEFAULTS.days;
   const start = options.start ?? SYNTH_DEFAULTS.start;
-  if (!Number.isInteger(seed) || seed < 0) throw usageError(`--seed must be a non-negative integer, got ${seed}`);
-  if (!Number.isInteger(n) || n < 200) throw usageError(`--accounts must be at least 200 (a sample needs a crowd to hide operations in), got ${n}`);
-  if (!Number.isInteger(days) || days < 1 || days > 3660) throw usageError(`--days must be between 1 and 3660, got ${days}`);
+  if (!Number.isInteger(seed) || seed < 0)
+    throw usageError(`--seed must be a non-negative integer, got ${seed}`);
+  if (!Number.isInteger(n) || n < 200)
+    throw usageError(
+      `--accounts must be at least 200 (a sample needs a crowd to hide operations in), got ${n}`,
+    );
+  if (!Number.isInteger(days) || days < 1 || days > 3660)
+    throw usageError(`--days must be between 1 and 3660, got ${days}`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(start) || Number.isNaN(Date.parse(`${start}T00:00:00Z`)))
     throw usageError(`--start must be a date YYYY-MM-DD, got '${start}'`);
   const startMs = Date.parse(`${start}T00:00:00Z`);
-  if (startMs < Date.UTC(2012, 0, 1)) throw usageError(`--start must be 2012-01-01 or later (snowflake ids), got '${start}'`);
+  if (startMs < Date.UTC(2012, 0, 1))
+    throw usageError(`--start must be 2012-01-01 or later (snowflake ids), got '${start}'`);
   const target = options.posts ?? Math.round(n * days * POSTS_PER_ACCOUNT_DAY);
-  if (!Number.isInteger(target) || target < 1) throw usageError(`--posts must be a positive integer, got ${target}`);
+  if (!Number.isInteger(target) || target < 1)
+    throw usageError(`--posts must be a positive integer, got ${target}`);
 
   mkdirSync(options.outDir, { recursive: true });
   const startDay = Math.floor(startMs / DAY_MS);
@@ -89,7 +96,9 @@ export function generateSample(options: SynthOptions): SynthSummary {
     timeline: new Timeline(startMs, hours),
     retweeters: buildRetweeterTables(rng, plan),
     articles: new ArticlePool(rng, days, 20 + Math.round(target / days / 400)),
-    trends: Array.from({ length: days }, () => LANGS.map((l) => rng.sample(VOCABULARY[l].hashtags, 5))),
+    trends: Array.from({ length: days }, () =>
+      LANGS.map((l) => rng.sample(VOCABULARY[l].hashtags, 5)),
+    ),
     planted,
   };
 
@@ -101,7 +110,11 @@ export function generateSample(options: SynthOptions): SynthSummary {
   const organic = new OrganicActivity(
     ctx,
     plan,
-    { authored: 0.58 * organicTotal, organicRetweets: 0.7 * retweets, celebrityRetweets: 0.3 * retweets },
+    {
+      authored: 0.58 * organicTotal,
+      organicRetweets: 0.7 * retweets,
+      celebrityRetweets: 0.3 * retweets,
+    },
     days,
   );
   const events = planCrowdEvents(ctx, hours, viralSize);

@@ -34,9 +34,24 @@ export function buildReply(rng: Rng, lang: Lang): string {
 }
 
 const CALLS: Record<Lang, readonly string[]> = {
-  en: ['share this before they delete it', 'the world must know what is happening', 'do not believe the lies of the media', 'wake up people, this is only the beginning'],
-  fa: ['این را قبل از حذف شدن منتشر کنید', 'دنیا باید بداند چه اتفاقی می‌افتد', 'دروغ رسانه‌ها را باور نکنید', 'مردم بیدار شوید این تازه شروع ماجراست'],
-  ar: ['انشروا هذا قبل أن يحذف', 'يجب أن يعرف العالم ما يحدث', 'لا تصدقوا أكاذيب الإعلام', 'استيقظوا هذه مجرد البداية'],
+  en: [
+    'share this before they delete it',
+    'the world must know what is happening',
+    'do not believe the lies of the media',
+    'wake up people, this is only the beginning',
+  ],
+  fa: [
+    'این را قبل از حذف شدن منتشر کنید',
+    'دنیا باید بداند چه اتفاقی می‌افتد',
+    'دروغ رسانه‌ها را باور نکنید',
+    'مردم بیدار شوید این تازه شروع ماجراست',
+  ],
+  ar: [
+    'انشروا هذا قبل أن يحذف',
+    'يجب أن يعرف العالم ما يحدث',
+    'لا تصدقوا أكاذيب الإعلام',
+    'استيقظوا هذه مجرد البداية',
+  ],
 };
 
 /** A ~20-word campaign message: a headline and a call to action (the seed of copy-paste posts). */
@@ -101,12 +116,15 @@ export function editMessage(rng: Rng, lang: Lang, message: string): string {
       if (words.length > 8) words.splice(1 + rng.int(words.length - 2), 1);
       s = words.join(' ');
     } else if (r === 3) {
-      s = s.replace(/\.\s/, rng.pick([' - ', '! ', '؛ ', ', ', '... '])) + rng.pick(['', '!', '!!', '.', ' ‼️']);
+      s =
+        s.replace(/\.\s/, rng.pick([' - ', '! ', '؛ ', ', ', '... '])) +
+        rng.pick(['', '!', '!!', '.', ' ‼️']);
     } else if (r === 4) {
       s = appendEmoji(rng, s);
     } else {
       s = applyScriptVariant(rng, lang, s);
-      if (lang === 'en') s = s.toUpperCase() === s ? s.toLowerCase() : s.charAt(0).toUpperCase() + s.slice(1);
+      if (lang === 'en')
+        s = s.toUpperCase() === s ? s.toLowerCase() : s.charAt(0).toUpperCase() + s.slice(1);
     }
   }
   return s;

@@ -28,7 +28,14 @@ export class Timeline {
   }
 
   /** A new post (not yet scheduled). */
-  post(ms: number, author: number, kind: number, text: string, lang: Lang | 'und', target: PostEvent | null = null): PostEvent {
+  post(
+    ms: number,
+    author: number,
+    kind: number,
+    text: string,
+    lang: Lang | 'und',
+    target: PostEvent | null = null,
+  ): PostEvent {
     return createPost(ms, this.seq++, author, kind, text, lang, target);
   }
 
@@ -80,10 +87,13 @@ export class Timeline {
     while (planned < count && attempts < maxAttempts) {
       attempts++;
       const a = pool.draw(rng);
-      if (seen.has(a) || (exclude !== null && exclude.has(a)) || pop.role[a] === excludeRole) continue;
+      if (seen.has(a) || (exclude !== null && exclude.has(a)) || pop.role[a] === excludeRole)
+        continue;
       seen.add(a);
       const delay = Math.max(1000, rng.lognormal(medianDelayMs, sigma));
-      this.schedule(this.post(original.ms + Math.round(delay), a, KIND_RETWEET, '', original.lang, original));
+      this.schedule(
+        this.post(original.ms + Math.round(delay), a, KIND_RETWEET, '', original.lang, original),
+      );
       planned++;
     }
     return planned;

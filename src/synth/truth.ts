@@ -10,7 +10,13 @@ export const OPERATION_KINDS = [
 ] as const;
 export type OperationKind = (typeof OPERATION_KINDS)[number];
 
-export const TRAP_KINDS = ['fast_fans', 'breaking_news', 'signup_wave', 'viral', 'celebrity'] as const;
+export const TRAP_KINDS = [
+  'fast_fans',
+  'breaking_news',
+  'signup_wave',
+  'viral',
+  'celebrity',
+] as const;
 export type TrapKind = (typeof TRAP_KINDS)[number];
 
 export interface TruthOperation {

@@ -38,7 +38,11 @@ export class TweetRowFormatter {
     }
     const a = ev.author;
     const client =
-      ev.client >= 0 ? ev.client : rng.next() < (pop.clientLoyalty[a] as number) || pop.clientLoyalty[a] === 1 ? (pop.client[a] as number) : drawClient(rng);
+      ev.client >= 0
+        ? ev.client
+        : rng.next() < (pop.clientLoyalty[a] as number) || pop.clientLoyalty[a] === 1
+          ? (pop.client[a] as number)
+          : drawClient(rng);
     const target = ev.target;
     const isRetweet = ev.kind === KIND_RETWEET && target !== null;
     let text = ev.text;
