@@ -1,6 +1,8 @@
 /** Builds the `takedown` command line: one file per command, each registering itself here. */
 import { Command } from 'commander';
 import { registerDbInfo } from './db-info.ts';
+import { registerSynth } from './synth.ts';
+import { registerIngest } from './ingest.ts';
 import { registerCase } from './case.ts';
 import { registerAudit } from './audit.ts';
 import { registerServe } from './serve.ts';
@@ -19,6 +21,8 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: false });
 
   registerDbInfo(program);
+  registerSynth(program);
+  registerIngest(program);
   registerCase(program);
   registerAudit(program);
   registerServe(program);

@@ -15,6 +15,9 @@ import { startServer, type StartedServer } from '../../src/server/index.ts';
 import { withStore } from '../../src/store/index.ts';
 import { seedFindings, XSS_NAME, XSS_TEXT, type SeededFindings } from '../fixtures/seed-findings.ts';
 
+// The browser's window inside page.evaluate/waitForFunction callbacks (the test hook of network-graph.tsx).
+declare const window: { __takedownGraph?: { edges: () => string[]; edgeViewportPosition: (edge: string) => { x: number; y: number } | null } };
+
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts');
 const DEMO = { username: 'demo', password: 'demo-password-123' };
