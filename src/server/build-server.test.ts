@@ -3,7 +3,7 @@ import { ROLES, type Role } from './auth/roles.ts';
 import { buildServer } from './build-server.ts';
 import { Store } from '../store/index.ts';
 import { startTestServer, type TestServer, PASSWORD } from '../../test/fixtures/api-session.ts';
-import { XSS_NAME } from '../../test/fixtures/seed-findings.ts';
+import { SLASHED_ACCOUNT_ID, XSS_NAME } from '../../test/fixtures/seed-findings.ts';
 import { addUser } from './auth/users.ts';
 
 let t: TestServer;
@@ -179,6 +179,10 @@ describe('findings', () => {
     expect(q.items[0]?.reasons[0]).toMatch(/irgc-qf-soleimani/);
     expect((await t.as.viewer.request({ method: 'GET', url: '/api/findings/hash-banks' })).json()).toEqual({ available: false, tables: [] });
     expect((await t.as.viewer.request({ method: 'GET', url: '/api/accounts/nobody' })).statusCode).toBe(404);
+    // Hashed archive ids contain '/' and '+': encoded in the path, they reach the route intact.
+    const slashed = await t.as.viewer.request({ method: 'GET', url: `/api/accounts/${encodeURIComponent(SLASHED_ACCOUNT_ID)}` });
+    expect(slashed.statusCode).toBe(200);
+    expect((slashed.json() as { account: { accountId: string } }).account.accountId).toBe(SLASHED_ACCOUNT_ID);
   });
 
   it('runs a case from cluster to audit entry', async () => {

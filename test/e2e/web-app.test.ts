@@ -13,7 +13,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type StartedServer } from '../../src/server/index.ts';
 import { withStore } from '../../src/store/index.ts';
-import { seedFindings, XSS_NAME, XSS_TEXT, type SeededFindings } from '../fixtures/seed-findings.ts';
+import { seedFindings, SLASHED_ACCOUNT_ID, XSS_NAME, XSS_TEXT, type SeededFindings } from '../fixtures/seed-findings.ts';
 
 // The browser's window inside page.evaluate/waitForFunction callbacks (the test hook of network-graph.tsx).
 declare const window: { __takedownGraph?: { edges: () => string[]; edgeViewportPosition: (edge: string) => { x: number; y: number } | null } };
@@ -131,6 +131,11 @@ describe.skipIf(!hasChromium)(`web app in chromium${hasChromium ? '' : ' (skippe
     await page.waitForSelector('[data-testid=review] [data-testid=post]');
     expect(await page.getByText(XSS_TEXT).count()).toBeGreaterThanOrEqual(1);
     await shot('05-review-queue');
+    // A hashed-looking id (with '/' and '+') links to its account page.
+    await page.goto(`${server.url}#/clusters/c3`);
+    await page.getByRole('link', { name: SLASHED_ACCOUNT_ID, exact: true }).click();
+    await page.waitForSelector('[data-testid=account]');
+    expect(await page.locator('[data-testid=account] p.muted').first().textContent()).toContain(SLASHED_ACCOUNT_ID);
     // Nothing was parsed as markup: no injected elements, no dialog, no script error.
     expect(await page.locator('img[src="x"], script:not([src])').count()).toBe(0);
     expect(dialogs).toEqual([]);
