@@ -37,7 +37,7 @@ export function computeLayout(input: LayoutInput, options: { seed?: number; iter
     graph.mergeEdge(e.a, e.b, { weight: prev + Math.max(e.weight, 0.01) });
   }
   const big = graph.order > 1000;
-  const iterations = options.iterations ?? (graph.order > 5000 ? 60 : big ? 100 : 300);
+  const iterations = options.iterations ?? (graph.order > 5000 ? 40 : big ? 100 : 300);
   if (graph.order > 1) {
     forceAtlas2.assign(graph, {
       iterations,

@@ -5,6 +5,7 @@ import { findingsMigration } from './0100-findings.ts';
 import { policyMigration } from './0200-policy.ts';
 import { casesMigration } from './0400-cases.ts';
 import { usersMigration } from './0401-users.ts';
+import { clusterLayoutsMigration } from './0402-cluster-layouts.ts';
 
 /** Every migration the code knows; add new ones here (order is by id, not by this list). */
-export const MIGRATIONS: readonly Migration[] = [coreMigration, ingestSeedsMigration, findingsMigration, policyMigration, casesMigration, usersMigration];
+export const MIGRATIONS: readonly Migration[] = [coreMigration, ingestSeedsMigration, findingsMigration, policyMigration, casesMigration, usersMigration, clusterLayoutsMigration];
