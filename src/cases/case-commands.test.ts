@@ -32,6 +32,16 @@ describe('cases', () => {
     expect((await listCases(store)).map((c) => c.caseId)).toEqual(['case-0002', 'case-0001']);
   });
 
+  it('opens a case from an ingested seed set', async () => {
+    const has = await store.one("SELECT 1 AS x FROM information_schema.tables WHERE table_name = 'seeds'");
+    if (!has) return; // the seeds table comes with ingest's migration 0002
+    await store.run("INSERT INTO seeds (seed_set, platform, account_id, source, added_ms) VALUES ('bundle--1', 'twitter', 'iran_voice_1002', 'indicator--x', 0)");
+    const c = await openCase(ctx(), { kind: 'seed_set', seedSet: 'bundle--1' });
+    expect(c.subjects).toEqual([{ platform: 'twitter', accountId: 'iran_voice_1002', surface: 'account' }]);
+    expect(c.source).toEqual({ kind: 'seeds', seedSet: 'bundle--1' });
+    await expect(openCase(ctx(), { kind: 'seed_set', seedSet: 'nope' })).rejects.toThrow(/no seed set/);
+  });
+
   it('decides in bulk, records before and after, and materialises decisions', async () => {
     const c = await openCase(ctx(), { kind: 'cluster', clusterId: 'c1' });
     await assignCase(ctx('lead'), c.caseId, 'rev');

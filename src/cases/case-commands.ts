@@ -43,6 +43,7 @@ function clip(s: string | null | undefined): string | null {
 export type OpenCaseInput =
   | { kind: 'cluster'; clusterId: string; title?: string }
   | { kind: 'seeds'; accounts: { accountId: string; platform?: string | null; surface?: Surface }[]; title?: string }
+  | { kind: 'seed_set'; seedSet: string; title?: string }
   | { kind: 'policy_hits'; postIds: string[]; title?: string };
 
 /** Opens a case on a cluster (latest detect run), a seed list, or the authors of policy hits. */
@@ -70,9 +71,21 @@ export async function openCase(ctx: CommandContext, input: OpenCaseInput): Promi
       subjects = rows.map((r) => ({ platform: r.platform, accountId: r.account_id, surface: toSurface(r.surface) }));
       source = { kind: 'cluster', runId: run.run_id, clusterId: input.clusterId };
       title ??= `Cluster ${input.clusterId} (${cluster.verdict})`;
-    } else if (input.kind === 'seeds') {
+    } else if (input.kind === 'seeds' || input.kind === 'seed_set') {
+      let accounts: { accountId: string; platform?: string | null; surface?: Surface }[];
+      if (input.kind === 'seed_set') {
+        // Tip-off seeds ingested from a STIX bundle (table seeds, when ingest has made it).
+        const has = await store.one("SELECT 1 AS x FROM information_schema.tables WHERE table_schema = 'main' AND table_name = 'seeds'");
+        const rows = has
+          ? await store.all<{ platform: string; account_id: string }>('SELECT DISTINCT platform, account_id FROM seeds WHERE seed_set = $1 ORDER BY account_id', [input.seedSet])
+          : [];
+        if (rows.length === 0) throw notFoundError(`There is no seed set ${input.seedSet}: ingest the tip-off bundle first`);
+        accounts = rows.map((r) => ({ accountId: r.account_id, platform: r.platform }));
+      } else {
+        accounts = input.accounts;
+      }
       subjects = [];
-      for (const a of input.accounts) {
+      for (const a of accounts) {
         const known = await store.one<{ platform: string; surface: string }>(
           'SELECT platform, surface FROM accounts WHERE account_id = $1 AND ($2::VARCHAR IS NULL OR platform = $2) LIMIT 1',
           [a.accountId, a.platform ?? null],
@@ -83,7 +96,7 @@ export async function openCase(ctx: CommandContext, input: OpenCaseInput): Promi
           surface: a.surface ?? toSurface(known?.surface),
         });
       }
-      source = { kind: 'seeds' };
+      source = input.kind === 'seed_set' ? { kind: 'seeds', seedSet: input.seedSet } : { kind: 'seeds' };
       title ??= `Seed list of ${subjects.length} account${subjects.length === 1 ? '' : 's'}`;
     } else {
       const postIds = [...new Set(input.postIds)];

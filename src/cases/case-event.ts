@@ -56,6 +56,7 @@ export interface CaseSource {
   runId?: string | null;
   clusterId?: string | null;
   postIds?: string[];
+  seedSet?: string;
 }
 
 /** An event as stored: `seq` orders the log, `hash` chains it. */

@@ -13,15 +13,18 @@ export function registerCase(program: Command): void {
   dbOption(cmd.command('open').description('open a case from a cluster, a seed list file (one account id a line) or policy-hit post ids'))
     .option('--cluster <id>', 'cluster id of the latest detect run')
     .option('--seeds <file>', 'file with one account id per line')
+    .option('--seed-set <id>', 'a seed set ingested from a STIX bundle (its bundle id or file name)')
     .option('--posts <ids>', 'comma-separated post ids flagged by the classifier')
     .option('--title <text>', 'case title')
     .option('--actor <name>', 'who acts (default $TAKEDOWN_ACTOR or $USER)')
-    .action(async (opts: { db: string; cluster?: string; seeds?: string; posts?: string; title?: string; actor?: string }) => {
+    .action(async (opts: { db: string; cluster?: string; seeds?: string; seedSet?: string; posts?: string; title?: string; actor?: string }) => {
       const title = opts.title ? { title: opts.title } : {};
-      const given = [opts.cluster, opts.seeds, opts.posts].filter((x) => x !== undefined).length;
-      if (given !== 1) throw usageError('Give exactly one of --cluster, --seeds or --posts');
+      const given = [opts.cluster, opts.seeds, opts.seedSet, opts.posts].filter((x) => x !== undefined).length;
+      if (given !== 1) throw usageError('Give exactly one of --cluster, --seeds, --seed-set or --posts');
       const input = opts.cluster
         ? { kind: 'cluster' as const, clusterId: opts.cluster, ...title }
+        : opts.seedSet
+          ? { kind: 'seed_set' as const, seedSet: opts.seedSet, ...title }
         : opts.seeds
           ? { kind: 'seeds' as const, accounts: (await readFile(opts.seeds, 'utf8')).split(/\r?\n/).map((l) => l.trim()).filter(Boolean).map((accountId) => ({ accountId })), ...title }
           : { kind: 'policy_hits' as const, postIds: (opts.posts ?? '').split(',').map((s) => s.trim()).filter(Boolean), ...title };

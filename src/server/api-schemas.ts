@@ -67,7 +67,7 @@ const decision = obj({
 
 export const caseState = obj({
   caseId: str, title: str, status: str,
-  source: obj({ kind: str, runId: nstr, clusterId: nstr, postIds: arr(str) }, ['runId', 'clusterId', 'postIds']),
+  source: obj({ kind: str, runId: nstr, clusterId: nstr, postIds: arr(str), seedSet: str }, ['runId', 'clusterId', 'postIds', 'seedSet']),
   openedBy: str, openedMs: num, assignee: nstr, subjects: arr(subject), decisions: arr(decision), updatedMs: num, eventCount: int, lastSeq: int,
 });
 

@@ -35,13 +35,13 @@ export function registerCaseRoutes(app: FastifyInstance, store: Store): void {
     handler: async () => ({ items: await listCases(store) }),
   });
 
-  app.post<{ Body: { source: 'cluster' | 'seeds' | 'policy_hits'; clusterId?: string; accountIds?: string[]; postIds?: string[]; title?: string } }>('/api/cases', {
+  app.post<{ Body: { source: 'cluster' | 'seeds' | 'policy_hits'; clusterId?: string; accountIds?: string[]; seedSet?: string; postIds?: string[]; title?: string } }>('/api/cases', {
     config: { role: 'analyst' },
     schema: {
-      summary: 'Open a case from a cluster, a seed list of account ids, or policy-hit post ids',
+      summary: 'Open a case from a cluster, a seed list of account ids (or an ingested seed set), or policy-hit post ids',
       body: obj(
-        { source: enumOf(['cluster', 'seeds', 'policy_hits']), clusterId: id, accountIds: arr(id, 50_000), postIds: arr(id, 50_000), title: { type: 'string', minLength: 1, maxLength: 300 } },
-        ['clusterId', 'accountIds', 'postIds', 'title'],
+        { source: enumOf(['cluster', 'seeds', 'policy_hits']), clusterId: id, accountIds: arr(id, 50_000), seedSet: id, postIds: arr(id, 50_000), title: { type: 'string', minLength: 1, maxLength: 300 } },
+        ['clusterId', 'accountIds', 'seedSet', 'postIds', 'title'],
       ),
       response: { 200: caseState, ...errorResponses },
     },
@@ -51,7 +51,9 @@ export function registerCaseRoutes(app: FastifyInstance, store: Store): void {
       const input: OpenCaseInput =
         b.source === 'cluster'
           ? { kind: 'cluster', clusterId: b.clusterId ?? '', ...title }
-          : b.source === 'seeds'
+          : b.source === 'seeds' && b.seedSet !== undefined
+            ? { kind: 'seed_set', seedSet: b.seedSet, ...title }
+            : b.source === 'seeds'
             ? { kind: 'seeds', accounts: (b.accountIds ?? []).map((accountId) => ({ accountId })), ...title }
             : { kind: 'policy_hits', postIds: b.postIds ?? [], ...title };
       return openCase(ctx(request), input);
