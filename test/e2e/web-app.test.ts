@@ -159,6 +159,9 @@ describe.skipIf(!hasChromium)(`web app in chromium${hasChromium ? '' : ' (skippe
     expect(firstRow).toMatch(/account\.removed/);
     expect(firstRow).toMatch(/demo/);
     await shot('06-case-decided');
+    await page.goto(`${server.url}#/audit`);
+    await page.click('[data-testid=verify-audit]');
+    expect(await page.locator('[data-testid=audit-verification]').textContent()).toMatch(/^Intact: 14 events/);
     const verify = await page.evaluate(async () => (await fetch('/api/audit/verify')).json());
     expect(verify).toMatchObject({ ok: true, events: 14 });
     expect(dialogs).toEqual([]);

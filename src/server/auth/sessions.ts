@@ -25,16 +25,17 @@ export async function createSession(store: Store, username: string, kind: 'cooki
   const secret = randomBytes(32).toString('base64url');
   const csrfToken = kind === 'cookie' ? randomBytes(32).toString('base64url') : null;
   const expiresMs = now + (kind === 'cookie' ? COOKIE_TTL_MS : TOKEN_TTL_MS);
-  await serialiseWrites(store, () =>
-    store.run('INSERT INTO sessions (token_hash, username, kind, csrf_token, created_ms, expires_ms) VALUES ($1, $2, $3, $4, $5, $6)', [
+  await serialiseWrites(store, async () => {
+    await store.run('DELETE FROM sessions WHERE expires_ms <= $1', [now]);
+    await store.run('INSERT INTO sessions (token_hash, username, kind, csrf_token, created_ms, expires_ms) VALUES ($1, $2, $3, $4, $5, $6)', [
       sha256(secret),
       username,
       kind,
       csrfToken,
       now,
       expiresMs,
-    ]),
-  );
+    ]);
+  });
   return { secret, csrfToken, expiresMs };
 }
 

@@ -29,6 +29,9 @@ export function NetworkGraph(props: {
       labelRenderedSizeThreshold: 10,
       defaultEdgeColor: '#ccc',
       zIndex: true,
+      // Large networks: skip edges and labels while the camera moves, so panning stays fluid.
+      hideEdgesOnMove: graph.size > 5000,
+      hideLabelsOnMove: graph.order > 2000,
     });
     renderer.on('clickEdge', ({ edge }) => handlers.current.onEdgeClick(edge, graph.getEdgeAttributes(edge)));
     renderer.on('clickNode', ({ node }) => handlers.current.onNodeClick(node));
