@@ -51,7 +51,9 @@ export function App() {
         <a href={href('cases')}>Cases</a>
         <a href={href('audit')}>Audit log</a>
         <span className="spacer" />
-        <span className="muted" data-testid="whoami">{me.username} ({me.role})</span>
+        <span className="muted" data-testid="whoami">
+          {me.username} ({me.role})
+        </span>
         <button onClick={() => void logout()}>Log out</button>
       </nav>
       {page}

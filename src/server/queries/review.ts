@@ -13,7 +13,10 @@ export interface ReviewItem {
   classifiedMs: number;
 }
 
-export async function listReviewQueue(store: Store, f: { label?: string; all?: boolean; limit: number; offset: number }): Promise<{ total: number; items: ReviewItem[] }> {
+export async function listReviewQueue(
+  store: Store,
+  f: { label?: string; all?: boolean; limit: number; offset: number },
+): Promise<{ total: number; items: ReviewItem[] }> {
   const where: string[] = [];
   const params: (string | number)[] = [];
   if (!f.all) where.push('r.violating');
@@ -22,7 +25,10 @@ export async function listReviewQueue(store: Store, f: { label?: string; all?: b
     where.push(`r.label = $${params.length}`);
   }
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = await store.one<{ n: number }>(`SELECT count(*) AS n FROM policy_results r ${w}`, params);
+  const total = await store.one<{ n: number }>(
+    `SELECT count(*) AS n FROM policy_results r ${w}`,
+    params,
+  );
   const rows = await store.all(
     `SELECT ${POST_COLUMNS}, r.label, r.violating, r.entities, r.reasons, r.classified_ms
        FROM policy_results r JOIN posts p ON p.post_id = r.post_id AND (r.platform IS NULL OR p.platform = r.platform) ${POST_JOIN}
@@ -37,10 +43,22 @@ export async function listReviewQueue(store: Store, f: { label?: string; all?: b
       label: String(r['label']),
       violating: Boolean(r['violating']),
       entities: parseJsonColumn<unknown[]>(r['entities'], [])
-        .map((e) => (typeof e === 'string' ? e : e && typeof e === 'object' ? String((e as Record<string, unknown>)['name'] ?? (e as Record<string, unknown>)['id'] ?? '') : ''))
+        .map((e) =>
+          typeof e === 'string'
+            ? e
+            : e && typeof e === 'object'
+              ? String(
+                  (e as Record<string, unknown>)['name'] ??
+                    (e as Record<string, unknown>)['id'] ??
+                    '',
+                )
+              : '',
+        )
         .filter(Boolean)
         .slice(0, 20),
-      reasons: parseJsonColumn<unknown[]>(r['reasons'], []).map((x) => String(x).slice(0, 500)).slice(0, 20),
+      reasons: parseJsonColumn<unknown[]>(r['reasons'], [])
+        .map((x) => String(x).slice(0, 500))
+        .slice(0, 20),
       classifiedMs: Number(r['classified_ms']),
     })),
   };

@@ -7,7 +7,13 @@ import { href } from '../router.ts';
 import { can, type CaseEvent, type Me } from '../types.ts';
 import { useApi } from '../use-api.ts';
 
-interface Verification { ok: boolean; events: number; head: string; firstBadSeq: number | null; problem: string | null }
+interface Verification {
+  ok: boolean;
+  events: number;
+  head: string;
+  firstBadSeq: number | null;
+  problem: string | null;
+}
 
 export function AuditPage(props: { me: Me }) {
   const [offset, setOffset] = useState(0);
@@ -25,15 +31,30 @@ export function AuditPage(props: { me: Me }) {
   return (
     <main>
       <h1>Audit log</h1>
-      {can(props.me, 'reviewer') ? <button onClick={() => void verify()} data-testid="verify-audit">Verify the hash chain</button> : null}
+      {can(props.me, 'reviewer') ? (
+        <button onClick={() => void verify()} data-testid="verify-audit">
+          Verify the hash chain
+        </button>
+      ) : null}
       <ErrorNote error={error ?? checkError} />
       {check ? (
         <p className={check.ok ? '' : 'error'} data-testid="audit-verification">
-          {check.ok ? `Intact: ${check.events} events, head ${check.head.slice(0, 16)}…` : `Broken: ${check.problem ?? ''}`}
+          {check.ok
+            ? `Intact: ${check.events} events, head ${check.head.slice(0, 16)}…`
+            : `Broken: ${check.problem ?? ''}`}
         </p>
       ) : null}
       <table className="audit">
-        <thead><tr><th>Seq</th><th>Time</th><th>Case</th><th>Actor</th><th>Event</th><th>Hash</th></tr></thead>
+        <thead>
+          <tr>
+            <th>Seq</th>
+            <th>Time</th>
+            <th>Case</th>
+            <th>Actor</th>
+            <th>Event</th>
+            <th>Hash</th>
+          </tr>
+        </thead>
         <tbody>
           {data?.items.map((e) => (
             <tr key={e.seq}>
@@ -42,14 +63,20 @@ export function AuditPage(props: { me: Me }) {
               <td>{e.caseId ? <a href={href('cases', e.caseId)}>{e.caseId}</a> : '—'}</td>
               <td>{e.actor}</td>
               <td>{e.type}</td>
-              <td><code title={e.hash}>{e.hash.slice(0, 12)}</code></td>
+              <td>
+                <code title={e.hash}>{e.hash.slice(0, 12)}</code>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       <p>
-        <button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - 100))}>Previous</button>{' '}
-        <button disabled={(data?.items.length ?? 0) < 100} onClick={() => setOffset(offset + 100)}>Next</button>
+        <button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - 100))}>
+          Previous
+        </button>{' '}
+        <button disabled={(data?.items.length ?? 0) < 100} onClick={() => setOffset(offset + 100)}>
+          Next
+        </button>
       </p>
     </main>
   );
