@@ -187,8 +187,7 @@ export async function ingestFile(store: Store, path: string, options: IngestOpti
 
   if (format === 'stix') {
     const res = await ingestStixSeeds(store, path, src.bytes, options.platform ?? 'unknown');
-    for (const r of res.rejects) quarantine.add(r);
-    quarantine.flush();
+    quarantine.addAll(res.rejects);
     const st: FileState = {
       read: res.read,
       accepted: res.accepted,
@@ -204,7 +203,29 @@ export async function ingestFile(store: Store, path: string, options: IngestOpti
   if (options.tempDir) mkdirSync(options.tempDir, { recursive: true });
   const workDir = mkdtempSync(join(options.tempDir ?? tmpdir(), 'takedown-ingest-'));
   try {
-    await readBatches(store, src, format, platform, objectType, map, options, state, quarantine, workDir, fingerprint);
+    const commitBatch = async (batch: Batch, reader: RowReader): Promise<void> => {
+      let merged = { staged: 0, accepted: 0 };
+      if (batch.rows > 0) await loadStage(store, reader, batch);
+      await store.transaction(async (tx) => {
+        if (batch.rows > 0) merged = await mergeStage(tx, reader, platform, basename(path));
+        // Rejects land in the quarantine file before the commit that counts them.
+        quarantine.appendFile(batch.rejects.path);
+        state.read += merged.staged + batch.rejectCount;
+        state.rejected += batch.rejectCount;
+        state.accepted += merged.accepted;
+        state.duplicates += merged.staged - merged.accepted;
+        state.committedLine = Math.max(state.committedLine, batch.lastLine);
+        state.quarantineBytes = quarantine.bytes;
+        await tx.run(
+          `UPDATE ingest_files SET rows_read = $2, accepted = $3, rejected = $4, duplicates = $5, committed_line = $6,
+             quarantine_bytes = $7 WHERE fingerprint = $1`,
+          [fingerprint, state.read, state.accepted, state.rejected, state.duplicates, state.committedLine, state.quarantineBytes],
+        );
+      });
+      if (batch.rows > 0) await dropStage(store);
+      for (const f of [batch.main, batch.objects, batch.rejects]) rmSync(f.path, { force: true });
+    };
+    await readBatches(store, src, format, objectType, map, options, state, commitBatch, workDir);
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
@@ -225,113 +246,103 @@ async function readBatches(
   store: Store,
   src: ReturnType<typeof describeSource>,
   format: DetectedFormat,
-  platform: string,
   objectType: string,
   map: FieldMap,
   options: IngestOptions,
   state: FileState,
-  quarantine: Quarantine,
+  commitBatch: (batch: Batch, reader: RowReader) => Promise<void>,
   workDir: string,
-  fingerprint: string,
 ): Promise<void> {
   const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
   const source = basename(src.path);
   let batchNo = 0;
   let batch = new Batch(workDir, `b${batchNo}`);
-  let batchRejects = 0;
   let reader: CsvRowReader | null = null;
   /** Says how SQL reads this file's staging files. */
   let stageReader: RowReader | null = null;
   let headerSeen = false;
-  const reject = (r: Reject): void => {
-    quarantine.add(r);
-    batchRejects++;
-  };
+  let rowsSeen = state.read;
+  // Lines up to here were committed by an earlier, interrupted run.
+  const resumeLine = state.committedLine;
+  const reject = (r: Reject): void => batch.reject(src.path, r);
 
   const onRecord = (r: CsvRecord): Resync => {
-    const last = r.line + r.lines - 1;
     if (!headerSeen) {
       headerSeen = true;
       reader = makeCsvReader(format, splitHeader(r.buf.toString('utf8', r.start, r.end)), map, objectType);
       stageReader = reader;
       return Resync.No;
     }
-    if (r.line <= state.committedLine) return r.lines > 1 && shouldResync(r, reader!) ? Resync.AfterFirstLine : Resync.No;
-    if (r.lines > 1 && shouldResync(r, reader!)) {
+    const resync = r.lines > 1 && shouldResync(r, reader!);
+    if (r.line <= resumeLine) return resync ? Resync.AfterFirstLine : Resync.No;
+    if (resync) {
       reject({ line: r.line, reason: r.error ?? 'unterminated quote or wrong column count (record runs over several lines)', raw: firstLine(r) });
       batch.lastLine = r.line;
       return Resync.AfterFirstLine;
     }
     if (reader!.read(r, batch, reject)) batch.rows++;
-    batch.lastLine = last;
+    batch.lastLine = r.line + r.lines - 1;
     return Resync.No;
   };
 
-  const commit = async (): Promise<void> => {
-    batch.close();
-    let merged = { staged: 0, accepted: 0 };
-    if (batch.rows > 0) await loadStage(store, stageReader!, batch);
-    await store.transaction(async (tx) => {
-      if (batch.rows > 0) merged = await mergeStage(tx, stageReader!, platform, source);
-      quarantine.flush();
-      state.read += merged.staged + batchRejects;
-      state.rejected += batchRejects;
-      state.accepted += merged.accepted;
-      state.duplicates += merged.staged - merged.accepted;
-      state.committedLine = Math.max(state.committedLine, batch.lastLine);
-      state.quarantineBytes = quarantine.bytes;
-      await tx.run(
-        `UPDATE ingest_files SET rows_read = $2, accepted = $3, rejected = $4, duplicates = $5, committed_line = $6,
-           quarantine_bytes = $7 WHERE fingerprint = $1`,
-        [fingerprint, state.read, state.accepted, state.rejected, state.duplicates, state.committedLine, state.quarantineBytes],
-      );
-    });
-    if (batch.rows > 0) await dropStage(store);
-    rmSync(batch.main.path, { force: true });
-    rmSync(batch.objects.path, { force: true });
+  // The previous batch merges in DuckDB's threads while JavaScript parses the next one.
+  let inFlight: Promise<void> | null = null;
+  const rotate = async (): Promise<void> => {
+    const done = batch;
+    done.close();
+    rowsSeen += done.rows + done.rejectCount;
     batchNo++;
     batch = new Batch(workDir, `b${batchNo}`);
-    batchRejects = 0;
+    if (inFlight) await inFlight;
+    inFlight = commitBatch(done, stageReader!);
   };
 
   const { stream, bytesRead } = openSource(src);
   const label = `ingest ${source}`;
   const progress = (): void =>
-    options.onProgress?.({ label, rows: state.read + batch.rows + batchRejects, fraction: src.bytes > 0 ? bytesRead() / src.bytes : 1 });
+    options.onProgress?.({ label, rows: rowsSeen + batch.rows + batch.rejectCount, fraction: src.bytes > 0 ? bytesRead() / src.bytes : 1 });
 
-  if (format === 'jsonl') {
-    const jsonl = new JsonlReader(Object.keys(map).length > 0 ? map : identityJsonlMap(), objectType);
-    stageReader = jsonl.stager;
-    const lines = new LineScanner(
-      (line, bytes) => {
-        if (line <= state.committedLine) return;
-        if (jsonl.read(line, bytes, batch, reject)) batch.rows++;
-        batch.lastLine = line;
-      },
-      (line, head) => {
-        if (line <= state.committedLine) return;
-        reject({ line, reason: `oversize record: over ${MAX_RECORD_BYTES} bytes`, raw: head.toString('utf8') });
-        batch.lastLine = line;
-      },
-      MAX_RECORD_BYTES,
-    );
-    for await (const chunk of stream) {
-      lines.push(chunk as Buffer);
-      progress();
-      if (batch.rows + batchRejects >= batchRows) await commit();
+  try {
+    if (format === 'jsonl') {
+      const jsonl = new JsonlReader(Object.keys(map).length > 0 ? map : identityJsonlMap(), objectType);
+      stageReader = jsonl.stager;
+      const lines = new LineScanner(
+        (line, bytes) => {
+          if (line <= resumeLine) return;
+          if (jsonl.read(line, bytes, batch, reject)) batch.rows++;
+          batch.lastLine = line;
+        },
+        (line, head) => {
+          if (line <= resumeLine) return;
+          reject({ line, reason: `oversize record: over ${MAX_RECORD_BYTES} bytes`, raw: head.toString('utf8') });
+          batch.lastLine = line;
+        },
+        MAX_RECORD_BYTES,
+      );
+      for await (const chunk of stream) {
+        lines.push(chunk as Buffer);
+        progress();
+        if (batch.rows + batch.rejectCount >= batchRows) await rotate();
+      }
+      lines.finish();
+    } else {
+      const scanner = new CsvScanner(onRecord, { maxRecordBytes: MAX_RECORD_BYTES });
+      for await (const chunk of stream) {
+        scanner.push(chunk as Buffer);
+        progress();
+        if (batch.rows + batch.rejectCount >= batchRows) await rotate();
+      }
+      scanner.finish();
+      if (!headerSeen) throw usageError(`${src.path} is empty: no header line`);
     }
-    lines.finish();
-  } else {
-    const scanner = new CsvScanner(onRecord, { maxRecordBytes: MAX_RECORD_BYTES });
-    for await (const chunk of stream) {
-      scanner.push(chunk as Buffer);
-      progress();
-      if (batch.rows + batchRejects >= batchRows) await commit();
-    }
-    scanner.finish();
-    if (!headerSeen) throw usageError(`${src.path} is empty: no header line`);
+    await rotate();
+    if (inFlight) await inFlight;
+    inFlight = null;
+  } finally {
+    // On an error, let a running merge finish (or fail) before the caller closes the store.
+    if (inFlight) await (inFlight as Promise<void>).catch(() => undefined);
+    batch.close();
   }
-  await commit();
   progress();
 }
 

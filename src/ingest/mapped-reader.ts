@@ -13,13 +13,19 @@ import type { Batch, RejectFn, RowReader } from './batch.ts';
 import { type FieldMap, type MapField, MAP_FIELD_NAMES, OBJECT_FIELDS } from './formats.ts';
 import { limitOf, MAX_TEXT_BYTES } from './limits.ts';
 import { parsePythonList } from './python-list.ts';
+import { memoise } from './memo.ts';
 import { isMissing, normaliseHashtag, parseTime } from './values.ts';
 
 /** Scalar fields written to the staging file, in this order, after line and time_ms. */
 const SCALARS = ['post_id', 'account_id', 'text', 'retweet_of', 'reply_to', 'quote_of', 'display_name', 'handle', 'language'] as const;
-type Scalar = (typeof SCALARS)[number];
 
 type Value = string | string[] | undefined;
+
+const hashtagKey = memoise(normaliseHashtag);
+const urlKey = memoise((raw: string): [string | null, string | null] => {
+  const n = normaliseUrl(raw);
+  return [n, n === null ? null : hostOfUrl(n)];
+});
 
 /** Splits a cell that holds several values: a Python/JSON list, else the cell itself. */
 function valuesOf(v: Value): string[] {
@@ -67,27 +73,26 @@ export class CanonicalStager implements RowReader {
     const time = parseTime(rawTime);
     if (time === null) return rawTime === '' ? 'unparsable time: time is empty' : `unparsable time: '${rawTime.slice(0, 40)}'`;
     const m = batch.main;
-    m.text(`${line},${time}`);
+    m.ascii(`${line},${time}`);
     for (const f of SCALARS) {
       const v = scalar(f);
-      m.text(',');
+      m.ascii(',');
       if (v !== null) m.quoted(v);
     }
-    m.text('\n');
+    m.ascii('\n');
     // Objects: each value of each object field; URLs also give their domain.
     const tags = new Set<string>();
     const domains = new Set<string>();
     for (const raw of valuesOf(get('hashtag'))) {
-      const h = normaliseHashtag(raw);
+      const h = hashtagKey(raw);
       if (h === '' || tags.has(h)) continue;
       tags.add(h);
       batch.object(line, 'hashtag', h, raw);
     }
     if (tags.size >= 2) batch.object(line, 'hashtag_set', [...tags].sort().join(' '), null);
     for (const raw of valuesOf(get('url'))) {
-      const n = normaliseUrl(raw);
+      const [n, host] = urlKey(raw);
       batch.object(line, 'url', n ?? raw, raw);
-      const host = n === null ? null : hostOfUrl(n);
       if (host !== null && !domains.has(host)) {
         domains.add(host);
         batch.object(line, 'domain', host, null);

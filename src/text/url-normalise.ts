@@ -45,6 +45,15 @@ const HOST_PREFIXES = ['www.', 'm.', 'mobile.'];
 
 const DEFAULT_PORTS = new Set(['80', '443']);
 
+/** True when `s` holds whitespace or a control character (never part of a shared link). */
+function hasSpaceOrControl(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 0x20 || c === 0x7f || c === 0xa0 || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
+}
+
 /** Strips `www.`/`m.`/`mobile.` until none is left, keeping at least two labels. */
 function stripHostPrefixes(host: string): string {
   let h = host;
@@ -72,7 +81,7 @@ function isTracking(name: string, host: string): boolean {
 export function normaliseUrl(raw: string): string | null {
   if (typeof raw !== 'string') return null;
   let s = raw.trim();
-  if (s === '' || s.length > MAX_URL_LENGTH || /[\s\u0000-\u001f]/.test(s)) return null;
+  if (s === '' || s.length > MAX_URL_LENGTH || hasSpaceOrControl(s)) return null;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(s);
   if (scheme) {
     const name = scheme[1]!.toLowerCase();
