@@ -1,6 +1,7 @@
 /** Builds the `takedown` command line: one file per command, each registering itself here. */
 import { Command } from 'commander';
 import { registerDbInfo } from './db-info.ts';
+import { registerSynth } from './synth.ts';
 import { registerIngest } from './ingest.ts';
 
 export function buildProgram(): Command {
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: false });
 
   registerDbInfo(program);
+  registerSynth(program);
   registerIngest(program);
   return program;
 }
