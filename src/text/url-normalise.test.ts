@@ -77,3 +77,11 @@ describe('hostOfUrl and registrableDomain', () => {
     expect(registrableDomain('nonsense')).toBeNull();
   });
 });
+
+describe('normaliseUrl on opaque ids', () => {
+  it('does not turn a number into an IPv4 host', () => {
+    expect(normaliseUrl('23678')).toBeNull();
+    expect(normaliseUrl('http://23678/x')).toBeNull();
+    expect(normaliseUrl('http://192.168.0.1/x')).toBe('192.168.0.1/x');
+  });
+});

@@ -93,6 +93,10 @@ export function normaliseUrl(raw: string): string | null {
   } else {
     s = s.startsWith('//') ? `http:${s}` : `http://${s}`;
   }
+  // The host as written must have a dot: the URL parser would read "23678" as the IPv4
+  // address 0.0.92.126, turning opaque ids into fake hosts.
+  const written = /^[a-z][a-z0-9+.-]*:\/*(?:[^@/?#]*@)?(\[[^\]]*\]|[^/?#:]*)/i.exec(s)?.[1] ?? '';
+  if (!written.includes('.') && !written.startsWith('[') && written.toLowerCase() !== 'localhost') return null;
   let url: URL;
   try {
     url = new URL(s);
