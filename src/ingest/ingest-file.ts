@@ -92,6 +92,10 @@ export async function ingestFiles(store: Store, paths: readonly string[], option
   if (options.format && !FORMATS.includes(options.format)) {
     throw usageError(`Unknown --format '${options.format}'`, `Formats: ${FORMATS.join(', ')}`);
   }
+  // Fold pending schema changes (fresh migrations) into the database file before loading: DuckDB
+  // 1.5 can fail to replay a WAL that holds DDL with DEFAULT expressions after a kill
+  // (duckdb/duckdb#19712, #18259); with a checkpoint, the WAL of a killed ingest holds data only.
+  if (store.path !== ':memory:') await store.checkpoint();
   const files: FileSummary[] = [];
   for (const p of paths) files.push(await ingestFile(store, p, options));
   const sum = (k: 'read' | 'accepted' | 'rejected' | 'duplicates'): number => files.reduce((n, f) => n + f[k], 0);
