@@ -181,7 +181,13 @@ export class OrganicActivity {
     const { rng, pop, timeline } = this.ctx;
     if (rng.chance(0.02))
       return timeline.post(ms, author, KIND_ORIGINAL, rng.pick(EMOJI) + rng.pick(EMOJI), 'und');
-    let text = rng.chance(0.8) ? buildChatter(rng, lang) : buildHeadline(rng, lang);
+    const real = this.ctx.corpus?.[lang];
+    let text =
+      real && real.length > 0 && rng.chance(0.3)
+        ? rng.pick(real)
+        : rng.chance(0.8)
+          ? buildChatter(rng, lang)
+          : buildHeadline(rng, lang);
     if (lang !== 'en' && rng.chance(0.15)) text = applyScriptVariant(rng, lang, text);
     const ev = timeline.post(ms, author, KIND_ORIGINAL, text, lang);
     if (rng.chance(0.15)) {
