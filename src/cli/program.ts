@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerDbInfo } from './db-info.ts';
 import { registerSynth } from './synth.ts';
+import { registerIngest } from './ingest.ts';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -17,5 +18,6 @@ export function buildProgram(): Command {
 
   registerDbInfo(program);
   registerSynth(program);
+  registerIngest(program);
   return program;
 }
