@@ -16,6 +16,7 @@ import type { OperationPlan } from './operation-plan.ts';
 import { planPopulation, type PopulationPlan } from './population-plan.ts';
 import { ROLE_PERSONA } from './population.ts';
 import { AliasTable, Rng } from './prng.ts';
+import { loadTextCorpus } from './text-corpus.ts';
 import { Timeline } from './timeline.ts';
 import type { Truth, TruthTrap } from './truth.ts';
 import { TweetFileWriter } from './row-writer.ts';
@@ -33,6 +34,8 @@ export interface SynthOptions {
   splitRows?: number;
   /** First day, YYYY-MM-DD (UTC). */
   start?: string;
+  /** Folder of .jsonl sentences ({"lang", "text"}) to mix into organic posts. */
+  corpus?: string;
   onProgress?: (posts: number, fraction: number) => void;
 }
 
@@ -100,6 +103,7 @@ export function generateSample(options: SynthOptions): SynthSummary {
       LANGS.map((l) => rng.sample(VOCABULARY[l].hashtags, 5)),
     ),
     planted,
+    corpus: options.corpus === undefined ? null : loadTextCorpus(options.corpus),
   };
 
   const opsEstimate = plan.operations.reduce((s, op) => s + estimateOperationPosts(op), 0);
