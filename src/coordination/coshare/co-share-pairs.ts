@@ -67,6 +67,41 @@ function sqlNumber(n: number): string {
 }
 
 /**
+ * Numbers shares object by object in CooRTweet's order (time, then account first seen, then input
+ * order) as g; hi is the last g of the same object within t + w. Reads `coshare_kept`.
+ */
+export function sequenceSql(window: string): string {
+  return `WITH numbered AS (
+       SELECT object_id, account_id, content_id, t,
+              row_number() OVER (ORDER BY object_id, t, first_ord, ord) AS g
+       FROM coshare_kept
+     )
+     SELECT object_id, account_id, content_id, t, g,
+            max(g) OVER (PARTITION BY object_id ORDER BY t RANGE BETWEEN CURRENT ROW AND ${window} FOLLOWING) AS hi
+     FROM numbered`;
+}
+
+/**
+ * Enumerates each share's later partners g+1..hi and joins them back on g (an equality join),
+ * dropping loops unless kept. Reads `coshare_seq`.
+ */
+export function windowPairsSql(keepLoops: boolean, unitsPerSecond: number): string {
+  const loopFilter = keepLoops
+    ? ''
+    : `WHERE x.object_id <> x.content_id AND x.object_id <> y.content_id
+         AND x.content_id <> y.content_id AND x.account_id <> y.account_id`;
+  return `WITH x AS (
+       SELECT object_id, account_id, content_id, t, unnest(range(g + 1, hi + 1)) AS gy
+       FROM coshare_seq WHERE hi > g
+     )
+     SELECT x.object_id, x.content_id, y.content_id AS content_id_y,
+            (y.t - x.t) / ${sqlNumber(unitsPerSecond)} AS time_delta,
+            x.account_id, y.account_id AS account_id_y
+     FROM x JOIN coshare_seq y ON y.g = x.gy
+     ${loopFilter}`;
+}
+
+/**
  * Computes the co-share pairs of the shares in `coshare_input` (see share-table.ts) into the
  * table `coshare_pairs(object_id, content_id, content_id_y, time_delta, account_id, account_id_y)`,
  * time_delta in seconds.
@@ -96,38 +131,11 @@ export async function computeCoSharePairs(store: Store, options: CoShareOptions)
 
   step('order shares per object');
   await store.run('DROP TABLE IF EXISTS coshare_seq');
-  // g numbers shares object by object in CooRTweet's order (time, then account first seen,
-  // then input order); hi is the last g of the same object within t + w.
-  await store.run(
-    `CREATE TEMP TABLE coshare_seq AS
-     WITH numbered AS (
-       SELECT object_id, account_id, content_id, t,
-              row_number() OVER (ORDER BY object_id, t, first_ord, ord) AS g
-       FROM coshare_kept
-     )
-     SELECT object_id, account_id, content_id, t, g,
-            max(g) OVER (PARTITION BY object_id ORDER BY t RANGE BETWEEN CURRENT ROW AND ${window} FOLLOWING) AS hi
-     FROM numbered`,
-  );
+  await store.run(`CREATE TEMP TABLE coshare_seq AS ${sequenceSql(window)}`);
 
   step('pair shares within the window');
-  const loopFilter = options.keepLoops
-    ? ''
-    : `WHERE x.object_id <> x.content_id AND x.object_id <> y.content_id
-         AND x.content_id <> y.content_id AND x.account_id <> y.account_id`;
   await store.run('DROP TABLE IF EXISTS coshare_window');
-  await store.run(
-    `CREATE TEMP TABLE coshare_window AS
-     WITH x AS (
-       SELECT object_id, account_id, content_id, t, unnest(range(g + 1, hi + 1)) AS gy
-       FROM coshare_seq WHERE hi > g
-     )
-     SELECT x.object_id, x.content_id, y.content_id AS content_id_y,
-            (y.t - x.t) / ${sqlNumber(units)} AS time_delta,
-            x.account_id, y.account_id AS account_id_y
-     FROM x JOIN coshare_seq y ON y.g = x.gy
-     ${loopFilter}`,
-  );
+  await store.run(`CREATE TEMP TABLE coshare_window AS ${windowPairsSql(options.keepLoops ?? false, units)}`);
   const windowCount = await store.one<{ n: number }>('SELECT count(*) AS n FROM coshare_window');
 
   await store.run('DROP TABLE IF EXISTS coshare_pairs');
