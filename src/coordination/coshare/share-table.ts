@@ -167,6 +167,14 @@ export async function loadStoreShares(store: Store, objectType: StoreObjectType)
   if (!STORE_OBJECT_TYPES.includes(objectType)) {
     throw usageError(`Unknown object type '${String(objectType)}'`, `Use one of ${STORE_OBJECT_TYPES.join(', ')}`);
   }
+  if (objectType === 'text') {
+    // Text keys are materialised into post_objects by materialiseTextKeys(store) of the detection
+    // stage; until it is wired here, say so rather than pair nothing.
+    throw usageError(
+      'Co-sharing of text from the database is not yet available',
+      'Use --object retweet, url, domain, hashtag, hashtag_set, mention, reply, media or object.',
+    );
+  }
   const platforms = await store.one<{ n: number }>(
     'SELECT count(DISTINCT platform) AS n FROM post_objects WHERE object_type = $1',
     [objectType],
