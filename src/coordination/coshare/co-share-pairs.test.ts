@@ -13,7 +13,7 @@ import {
   writeCoSharePairs,
   type CoSharePair,
 } from './co-share-pairs.ts';
-import { loadShareCsv, loadShareRows, type ShareRow } from './share-table.ts';
+import { loadShareCsv, loadShareRows, loadStoreShares, type ShareRow } from './share-table.ts';
 import { bruteForceCoSharePairs } from './brute-force-pairs.ts';
 
 const DATA = path.resolve(process.cwd(), '../shared/data/coortweet');
@@ -282,4 +282,35 @@ describe.skipIf(!HAVE_DATA)(`real CooRTweet data (${HAVE_DATA ? 'present' : NO_D
       }
     },
   );
+});
+
+describe('shares from the store', () => {
+  it('pairs post_objects of one type, times in ms, ids qualified by platform when several', async () => {
+    const rows: [string, string, string, number, string, string][] = [
+      ['twitter', 'p1', 'a', 1_000_000, 'retweet', 'r1'],
+      ['twitter', 'p2', 'b', 1_004_500, 'retweet', 'r1'],
+      ['twitter', 'p3', 'a', 2_000_000, 'retweet', 'r2'],
+      ['twitter', 'p4', 'b', 2_010_001, 'retweet', 'r2'], // 10.001 s: outside a 10 s window
+      ['twitter', 'p5', 'a', 2_000_000, 'url', 'u1'],
+      ['facebook', 'p5', 'a', 2_000_100, 'url', 'u1'], // same ids, another platform: another account
+    ];
+    for (const r of rows) {
+      await store.run(
+        'INSERT INTO post_objects (platform, post_id, account_id, time_ms, object_type, object_id) VALUES ($1, $2, $3, $4, $5, $6)',
+        r,
+      );
+    }
+    const loaded = await loadStoreShares(store, 'retweet');
+    expect(loaded).toMatchObject({ shares: 4, unitsPerSecond: 1000 });
+    await computeCoSharePairs(store, { windowSeconds: 10, minParticipation: 1, unitsPerSecond: loaded.unitsPerSecond });
+    expect(sortedKeys(await readCoSharePairs(store))).toEqual(['r1,p1,p2,4.5,a,b']);
+
+    const urls = await loadStoreShares(store, 'url');
+    await computeCoSharePairs(store, { windowSeconds: 1, minParticipation: 1, unitsPerSecond: urls.unitsPerSecond });
+    expect(sortedKeys(await readCoSharePairs(store))).toEqual(['u1,twitter:p5,facebook:p5,0.1,twitter:a,facebook:a']);
+  });
+
+  it('says that text is not yet available rather than pairing nothing', async () => {
+    await expect(loadStoreShares(store, 'text')).rejects.toThrow(/not yet available/);
+  });
 });
