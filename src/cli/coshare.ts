@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { type Command, Option } from 'commander';
 import {
   computeCoSharePairs,
@@ -25,6 +28,7 @@ interface CoShareCliOptions {
   accountColumn: string;
   contentColumn: string;
   timeColumn: string;
+  memoryLimit: string;
   out: string;
 }
 
@@ -34,6 +38,13 @@ function parseInteger(name: string): (value: string) => number {
     if (!Number.isInteger(n)) throw usageError(`${name} must be an integer, got '${value}'`);
     return n;
   };
+}
+
+function parseMemoryLimit(value: string): string {
+  if (!/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(value.trim())) {
+    throw usageError(`--memory-limit must be a size like 2GB or 500MB, got '${value}'`);
+  }
+  return value.trim();
 }
 
 /** `takedown coshare`: CooRTweet's co-share pairs from a share table or from the store. */
@@ -63,6 +74,12 @@ export function registerCoShare(program: Command): void {
     .option('--account-column <name>', 'column holding the account', 'account_id')
     .option('--content-column <name>', 'column holding the post that shares the object', 'content_id')
     .option('--time-column <name>', 'column holding the time (Unix seconds or YYYY-MM-DD HH:MM:SS UTC)', 'timestamp_share')
+    .option(
+      '--memory-limit <size>',
+      'DuckDB memory limit (e.g. 2GB, 500MB); beyond it work spills to a temporary directory',
+      parseMemoryLimit,
+      '2GB',
+    )
     .requiredOption('--out <file>', 'where to write the pairs CSV')
     .addHelpText(
       'after',
@@ -117,8 +134,11 @@ Examples:
     };
     if (opts.input !== undefined) {
       const input = opts.input;
-      const store = await Store.memory();
+      // An in-memory database whose overflow goes to a private temporary directory.
+      const store = await Store.open(':memory:', { memoryLimit: opts.memoryLimit });
+      const spill = mkdtempSync(path.join(os.tmpdir(), 'takedown-coshare-'));
       try {
+        await store.run(`SET temp_directory = '${spill.replace(/'/g, "''")}'`);
         await run(store, () =>
           loadShareCsv(store, input, {
             columns: {
@@ -132,10 +152,13 @@ Examples:
         );
       } finally {
         store.close();
+        rmSync(spill, { recursive: true, force: true });
       }
     } else {
       const object = opts.object as StoreObjectType;
-      await withStore(opts.db, (store) => run(store, () => loadStoreShares(store, object)));
+      await withStore(opts.db, (store) => run(store, () => loadStoreShares(store, object)), {
+        memoryLimit: opts.memoryLimit,
+      });
     }
   });
 }

@@ -119,14 +119,18 @@ export async function computeCoSharePairs(store: Store, options: CoShareOptions)
   const step = options.onStep ?? (() => undefined);
 
   step('prefilter accounts');
-  await store.run('DROP TABLE IF EXISTS coshare_kept');
+  // Only the accounts are materialised; the kept shares are a view, not a second copy of the input.
+  await store.run('DROP VIEW IF EXISTS coshare_kept');
+  await store.run('DROP TABLE IF EXISTS coshare_accounts');
   await store.run(
-    `CREATE TEMP TABLE coshare_kept AS
-     WITH acc AS (SELECT account_id, count(*) AS n, min(ord) AS first_ord FROM coshare_input GROUP BY account_id)
-     SELECT s.object_id, s.account_id, s.content_id, s.t, a.first_ord, s.ord
-     FROM coshare_input s JOIN acc a ON a.account_id = s.account_id
-     WHERE a.n >= $1`,
+    `CREATE TEMP TABLE coshare_accounts AS
+     SELECT account_id, min(ord) AS first_ord FROM coshare_input GROUP BY account_id HAVING count(*) >= $1`,
     [minParticipation],
+  );
+  await store.run(
+    `CREATE TEMP VIEW coshare_kept AS
+     SELECT s.object_id, s.account_id, s.content_id, s.t, a.first_ord, s.ord
+     FROM coshare_input s JOIN coshare_accounts a ON a.account_id = s.account_id`,
   );
 
   step('order shares per object');
@@ -137,6 +141,7 @@ export async function computeCoSharePairs(store: Store, options: CoShareOptions)
   await store.run('DROP TABLE IF EXISTS coshare_window');
   await store.run(`CREATE TEMP TABLE coshare_window AS ${windowPairsSql(options.keepLoops ?? false, units)}`);
   const windowCount = await store.one<{ n: number }>('SELECT count(*) AS n FROM coshare_window');
+  await store.run('DROP TABLE coshare_seq');
 
   await store.run('DROP TABLE IF EXISTS coshare_pairs');
   if (minParticipation >= 1) {
@@ -172,7 +177,6 @@ export async function computeCoSharePairs(store: Store, options: CoShareOptions)
   const accounts = await store.one<{ n: number }>(
     'SELECT count(*) AS n FROM (SELECT account_id FROM coshare_pairs UNION SELECT account_id_y FROM coshare_pairs)',
   );
-  await store.run('DROP TABLE IF EXISTS coshare_seq');
   return {
     prefilteredShares: kept?.n ?? 0,
     windowPairs: windowCount?.n ?? 0,
@@ -208,7 +212,8 @@ export async function readCoSharePairs(store: Store): Promise<CoSharePair[]> {
 
 /** Drops the working tables of a co-share run. */
 export async function dropCoShareTables(store: Store): Promise<void> {
-  for (const t of ['coshare_input', 'coshare_kept', 'coshare_seq', 'coshare_window', 'coshare_pairs']) {
+  await store.run('DROP VIEW IF EXISTS coshare_kept');
+  for (const t of ['coshare_input', 'coshare_accounts', 'coshare_seq', 'coshare_window', 'coshare_pairs']) {
     await store.run(`DROP TABLE IF EXISTS ${t}`);
   }
 }
