@@ -1,6 +1,8 @@
 /** Builds the `takedown` command line: one file per command, each registering itself here. */
 import { Command } from 'commander';
 import { registerDbInfo } from './db-info.ts';
+import { registerSynth } from './synth.ts';
+import { registerIngest } from './ingest.ts';
 import { registerCoShare } from './coshare.ts';
 
 export function buildProgram(): Command {
@@ -16,6 +18,8 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: false });
 
   registerDbInfo(program);
+  registerSynth(program);
+  registerIngest(program);
   registerCoShare(program);
   return program;
 }
