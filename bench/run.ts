@@ -243,7 +243,9 @@ async function main(): Promise<void> {
       if (stages.has('synth')) {
         if (!commands.has('synth')) skip(size, 'synth', 'skipped: `takedown synth` is not available yet');
         else {
-          const run = await runCli(['synth', '--out', synthDir, '--seed', String(seed), '--posts', String(n)]);
+          // Accounts grow with the sample (one per 50 posts, at least synth's default 5,000).
+          const accounts = Math.max(5_000, Math.round(n / 50));
+          const run = await runCli(['synth', '--out', synthDir, '--seed', String(seed), '--posts', String(n), '--accounts', String(accounts)]);
           haveSynth = measured(size, 'synth', n, run, 'posts');
         }
       }
