@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Command, Option } from 'commander';
@@ -12,7 +12,7 @@ import {
   type LoadedShares,
   type StoreObjectType,
 } from '../coordination/index.ts';
-import { usageError } from '../model/index.ts';
+import { notFoundError, usageError } from '../model/index.ts';
 import { Store, withStore } from '../store/index.ts';
 import { createProgress, dbOption, parseNonNegative, printJson } from './common.ts';
 
@@ -103,10 +103,12 @@ Examples:
     }
     const progress = createProgress();
     const started = Date.now();
-    const label = (step: string) => progress.update({ label: `coshare: ${step}`, done: 0, unit: 'rows' });
+    let shares = 0;
+    const label = (step: string) => progress.update({ label: `coshare: ${step}`, done: shares, unit: 'shares' });
     const run = async (store: Store, load: () => Promise<LoadedShares>) => {
       label('read shares');
       const loaded = await load();
+      shares = loaded.shares;
       const summary = await computeCoSharePairs(store, {
         windowSeconds: opts.window,
         minParticipation: opts.minParticipation,
@@ -156,6 +158,7 @@ Examples:
       }
     } else {
       const object = opts.object as StoreObjectType;
+      if (!existsSync(opts.db)) throw notFoundError(`The database ${opts.db} does not exist; ingest data first or give --db`);
       await withStore(opts.db, (store) => run(store, () => loadStoreShares(store, object)), {
         memoryLimit: opts.memoryLimit,
       });
