@@ -140,7 +140,7 @@ function toMarkdown(results: StageResult[], meta: Record<string, unknown>): stri
   const lines = [
     '# Benchmark results',
     '',
-    `Run ${String(meta['date'])} on ${String(meta['cpus'])} CPUs (${String(meta['cpuModel'])}), ${fmtBytes(meta['totalMemoryBytes'] as number)} RAM, Node ${String(meta['node'])}.`,
+    `Run ${String(meta['date'])} on ${String(meta['cpus'])} CPUs (${String(meta['cpuModel'])}), ${fmtBytes(meta['totalMemoryBytes'] as number)} RAM, Node ${String(meta['node'])}; load average ${JSON.stringify(meta['loadAverage'])}.`,
     '',
     '| size | stage | rows | wall (s) | rows/s | peak RSS | note |',
     '|---|---|---:|---:|---:|---:|---|',
@@ -172,6 +172,7 @@ function printTable(results: StageResult[]): void {
 
 async function main(): Promise<void> {
   const { sizes, stages, keepData, seed } = parseArgs(process.argv.slice(2));
+  const loadAtStart = os.loadavg()[0];
   const commands = await availableCommands();
   const results: StageResult[] = [];
   const record = (r: StageResult) => {
@@ -324,6 +325,8 @@ async function main(): Promise<void> {
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model ?? 'unknown',
     totalMemoryBytes: os.totalmem(),
+    // Other work on the machine slows every stage: the 1-minute load average at start and end.
+    loadAverage: { start: loadAtStart, end: os.loadavg()[0] },
     sizes,
     seed,
   };
