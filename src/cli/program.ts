@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerDbInfo } from './db-info.ts';
 import { registerSynth } from './synth.ts';
 import { registerIngest } from './ingest.ts';
+import { registerCoShare } from './coshare.ts';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -19,5 +20,6 @@ export function buildProgram(): Command {
   registerDbInfo(program);
   registerSynth(program);
   registerIngest(program);
+  registerCoShare(program);
   return program;
 }
