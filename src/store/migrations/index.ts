@@ -6,4 +6,10 @@ import { policyMigration } from './0200-policy.ts';
 import { casesMigration } from './0400-cases.ts';
 
 /** Every migration the code knows; add new ones here (order is by id, not by this list). */
-export const MIGRATIONS: readonly Migration[] = [coreMigration, ingestSeedsMigration, findingsMigration, policyMigration, casesMigration];
+export const MIGRATIONS: readonly Migration[] = [
+  coreMigration,
+  ingestSeedsMigration,
+  findingsMigration,
+  policyMigration,
+  casesMigration,
+];
