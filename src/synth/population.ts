@@ -256,4 +256,3 @@ export function randomToken(rng: Rng, length: number): string {
   return s;
 }
 
-export { HASH_FOLLOWER_THRESHOLD };
