@@ -444,4 +444,3 @@ function describe(plan: OperationPlan): string {
   if (clean) traits.push('clean profiles on every field');
   return `${plan.members.length} accounts, ${plan.lang}: ${what[plan.kind]}; ${traits.join(', ')}; ${Math.round(plan.participation * 100)}% of members join each moment, median delay ${Math.round(plan.delayMedianMs / 1000)} s`;
 }
-
