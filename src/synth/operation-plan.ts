@@ -295,7 +295,10 @@ function applyMemberAttributes(
     const a = plan.personas[p] as number;
     pop.role[a] = ROLE_PERSONA;
     if (plan.kind === 'impersonation' && outletAccounts.length > 0) {
-      const target = outletAccounts[rng.int(outletAccounts.length)] as number;
+      // Impersonators copy an outlet of the audience they target when there is one.
+      const sameLang = outletAccounts.filter((o) => pop.lang[o] === langIndex);
+      const candidates = sameLang.length > 0 ? sameLang : outletAccounts;
+      const target = candidates[rng.int(candidates.length)] as number;
       plan.impersonates.push(target);
       const outlet = pop.profiles[target];
       if (outlet) {
