@@ -1,6 +1,8 @@
 /** Builds the `takedown` command line: one file per command, each registering itself here. */
 import { Command } from 'commander';
 import { registerDbInfo } from './db-info.ts';
+import { registerDetect } from './detect.ts';
+import { registerEvaluate } from './evaluate.ts';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -15,5 +17,7 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: false });
 
   registerDbInfo(program);
+  registerDetect(program);
+  registerEvaluate(program);
   return program;
 }
