@@ -22,6 +22,10 @@
  * same two accounts is strong. The observed count X_ab (distinct objects co-shared within w) is
  * tested with the Poisson upper tail P(X ≥ x), bounded from above by its first term times
  * (x+1)/(x+1−λ) (a geometric bound, exact enough and safe in log space for p down to 1e-300).
+ * Popularity strata: the expectation is split by object popularity class (n_o ≤ 2^c, nested),
+ * and a pair is tested at every threshold, so co-sharing obscure objects is compared with the
+ * chance of co-sharing obscure objects; the smallest p is Bonferroni-corrected by the number of
+ * thresholds.
  * Multiple testing: Benjamini–Hochberg (1995) over every account pair of every signal and window
  * scale tested (pairs that never co-shared count as tests with p = 1), giving `q_value`.
  */
@@ -106,6 +110,10 @@ export async function testCoShareSignal(
     hypotheses: 0,
   };
   if (accounts < 2 || n === 0) return result;
+  await store.run(
+    'CREATE OR REPLACE TEMP TABLE d_obj AS SELECT object_id, count(*) AS n, ceil(log2(count(*)))::INTEGER AS cls FROM d_sh GROUP BY object_id',
+  );
+  const maxClass = (await store.one<{ m: number }>('SELECT max(cls)::INTEGER AS m FROM d_obj'))?.m ?? 0;
 
   for (const [scale, w] of windowsMs.entries()) {
     const bucket = Math.max(1, w);
@@ -129,31 +137,63 @@ export async function testCoShareSignal(
          AND (y.time_ms > x.time_ms OR x.post_id < y.post_id)`,
       [bucket, w, options.maxCrowd],
     );
-    const crowd = await store.one<{ pairs: number; buckets: number }>(
-      `SELECT coalesce(sum(c.c * (c.c - 1) / 2.0 + c.c * coalesce(nx.c, 0) * least(1.0, $1 / $2) / 2.0), 0)::DOUBLE AS pairs,
+    // Within-window share pairs per popularity class (uncrowded: counted; crowded: estimated).
+    const classPairs = await store.all<{ cls: number; pairs: number }>(
+      `SELECT o.cls, count(*)::DOUBLE AS pairs FROM ${pairsTable} p JOIN d_obj o ON o.object_id = p.object_id GROUP BY o.cls`,
+    );
+    const crowdRows = await store.all<{ cls: number; pairs: number; buckets: number }>(
+      `SELECT o.cls, sum(c.c * (c.c - 1) / 2.0 + c.c * coalesce(nx.c, 0) * least(1.0, $1 / $2) / 2.0)::DOUBLE AS pairs,
               count(*)::BIGINT AS buckets
-       FROM d_cnt c LEFT JOIN d_cnt nx ON nx.object_id = c.object_id AND nx.b = c.b + 1
-       WHERE c.c > $3`,
+       FROM d_cnt c JOIN d_obj o ON o.object_id = c.object_id
+       LEFT JOIN d_cnt nx ON nx.object_id = c.object_id AND nx.b = c.b + 1
+       WHERE c.c > $3 GROUP BY o.cls`,
       [w, bucket, options.maxCrowd],
     );
-    const inWindow = (await store.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${pairsTable}`))?.n ?? 0;
-    const pw = inWindow + (crowd?.pairs ?? 0);
-    const chance = (2 * pw) / (n * n);
+    const perClass = new Map<number, number>();
+    for (const r of [...classPairs, ...crowdRows]) perClass.set(r.cls, (perClass.get(r.cls) ?? 0) + r.pairs);
+    const inWindow = classPairs.reduce((t, r) => t + r.pairs, 0);
+    const crowdPairs = crowdRows.reduce((t, r) => t + r.pairs, 0);
+    const crowdBuckets = crowdRows.reduce((t, r) => t + r.buckets, 0);
+    await store.run('CREATE OR REPLACE TEMP TABLE d_cls (cls INTEGER, c_le DOUBLE)');
+    const ap = await store.appender('d_cls');
+    let cum = 0;
+    for (let c = 0; c <= maxClass; c++) {
+      cum += perClass.get(c) ?? 0;
+      ap.appendInteger(c);
+      ap.appendDouble((2 * cum) / (n * n));
+      ap.endRow();
+    }
+    ap.flushSync();
+    ap.closeSync();
+    const chance = (2 * cum) / (n * n);
+    // Per pair and popularity threshold 2^c: X_≤c co-shared objects of popularity ≤ 2^c against
+    // λ_≤c = k_a k_b C_≤c; the pair's p is the smallest over thresholds where X grows, times the
+    // number of thresholds (Bonferroni over nested tests). Twenty obscure co-shares are judged
+    // against the chance of co-sharing obscure objects, not against the viral crowd's.
     await store.run(
       `INSERT INTO d_tests
-       SELECT $1 AS signal, $2 AS object_type, $3 AS scale, $4 AS window_ms, $5 AS pairs_table, p.a, p.b, p.x, p.sp,
-              ka.k * kb.k * $6 AS lam,
-              CASE WHEN ka.k * kb.k * $6 < p.x + 1
-                   THEN least(0.0, -(ka.k * kb.k * $6) + p.x * ln(ka.k * kb.k * $6) - lgamma(p.x + 1)
-                                   + ln((p.x + 1) / (p.x + 1 - ka.k * kb.k * $6)))
-                   ELSE 0.0 END AS logp,
-              p.med_dt, p.first_ms, p.last_ms
-       FROM (SELECT least(a1, a2) AS a, greatest(a1, a2) AS b, count(DISTINCT object_id)::DOUBLE AS x,
-                    count(*)::BIGINT AS sp, median(dt)::DOUBLE AS med_dt, min(t1) AS first_ms, max(t1 + dt) AS last_ms
-             FROM ${pairsTable} GROUP BY 1, 2) p
-       JOIN d_k ka ON ka.account_id = p.a
-       JOIN d_k kb ON kb.account_id = p.b`,
-      [signal, objectType, scale, w, pairsTable, chance],
+       WITH pc AS (
+         SELECT least(p.a1, p.a2) AS a, greatest(p.a1, p.a2) AS b, o.cls, count(DISTINCT p.object_id)::DOUBLE AS xc,
+                count(*)::BIGINT AS sp, median(p.dt)::DOUBLE AS med_dt, min(p.t1) AS first_ms, max(p.t1 + p.dt) AS last_ms
+         FROM ${pairsTable} p JOIN d_obj o ON o.object_id = p.object_id
+         GROUP BY 1, 2, 3),
+       cum AS (
+         SELECT pc.*, sum(xc) OVER (PARTITION BY a, b ORDER BY cls) AS x_le,
+                ka.k * kb.k * d_cls.c_le AS lam
+         FROM pc JOIN d_cls USING (cls)
+         JOIN d_k ka ON ka.account_id = pc.a
+         JOIN d_k kb ON kb.account_id = pc.b),
+       tail AS (
+         SELECT *, CASE WHEN lam < x_le + 1
+                        THEN least(0.0, -lam + x_le * ln(lam) - lgamma(x_le + 1) + ln((x_le + 1) / (x_le + 1 - lam)))
+                        ELSE 0.0 END AS logp_c
+         FROM cum)
+       SELECT $1 AS signal, $2 AS object_type, $3 AS scale, $4 AS window_ms, $5 AS pairs_table, a, b,
+              sum(xc) AS x, sum(sp)::BIGINT AS sp, arg_min(lam, logp_c) AS lam,
+              least(0.0, min(logp_c) + ln($6)) AS logp,
+              arg_max(med_dt, xc) AS med_dt, min(first_ms) AS first_ms, max(last_ms) AS last_ms
+       FROM tail GROUP BY a, b`,
+      [signal, objectType, scale, w, pairsTable, maxClass + 1],
     );
     const tested = (await store.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM d_tests WHERE pairs_table = $1', [pairsTable]))?.n ?? 0;
     result.scales.push({
@@ -161,14 +201,16 @@ export async function testCoShareSignal(
       windowMs: w,
       pairsTable,
       pairsInWindow: inWindow,
-      crowdedPairsEstimate: Math.round(crowd?.pairs ?? 0),
-      crowdedBuckets: crowd?.buckets ?? 0,
+      crowdedPairsEstimate: Math.round(crowdPairs),
+      crowdedBuckets: crowdBuckets,
       chanceConstant: chance,
       testedPairs: tested,
     });
     result.hypotheses += (accounts * (accounts - 1)) / 2;
   }
   await store.run('DROP TABLE IF EXISTS d_cnt');
+  await store.run('DROP TABLE IF EXISTS d_cls');
+  await store.run('DROP TABLE IF EXISTS d_obj');
   return result;
 }
 
