@@ -1,6 +1,8 @@
 /** Builds the `takedown` command line: one file per command, each registering itself here. */
 import { Command } from 'commander';
 import { registerDbInfo } from './db-info.ts';
+import { registerSynth } from './synth.ts';
+import { registerIngest } from './ingest.ts';
 import { registerDetect } from './detect.ts';
 import { registerEvaluate } from './evaluate.ts';
 
@@ -17,6 +19,8 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: false });
 
   registerDbInfo(program);
+  registerSynth(program);
+  registerIngest(program);
   registerDetect(program);
   registerEvaluate(program);
   return program;
