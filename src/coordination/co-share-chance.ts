@@ -13,14 +13,16 @@
  * 2014, "The backbone of bipartite projections", with a time dimension): account a places each
  * of its k_a posts on object o with probability n_o / N (N: all posts; a post may carry no
  * object of the signal), independently of b, and the two shares fall within w with the
- * probability f_o observed for o's own share times. The
- * expected number of objects a and b co-share within w is then
+ * probability f_o observed for o's own share times. The expected number of within-window
+ * share pairs of a and b is then
  *     λ_ab = Σ_o (k_a n_o / N)(k_b n_o / N) f_o = k_a k_b · 2 P_w / N²,
  * where P_w is the number of within-window share pairs of the whole signal. Active accounts
  * (large k) and viral, bursty objects (large n_o² f_o, inflating P_w) both raise λ, so a crowd
  * around a viral post is weak evidence while twenty obscure objects shared within seconds by the
- * same two accounts is strong. The observed count X_ab (distinct objects co-shared within w) is
- * tested with the Poisson upper tail P(X ≥ x), bounded from above by its first term times
+ * same two accounts is strong. The observed X_ab counts co-share events without letting one
+ * burst count many times: the smaller of the number of a's posts and of b's posts that have a
+ * partner within w (a hashtag set used together at forty moments counts forty, a double retweet
+ * once); X_ab ≤ the share pairs, so testing it against λ is conservative. It is tested with the Poisson upper tail P(X ≥ x), bounded from above by its first term times
  * (x+1)/(x+1−λ) (a geometric bound, exact enough and safe in log space for p down to 1e-300).
  * Popularity strata: the expectation is split by object popularity class (n_o ≤ 2^c, nested),
  * and a pair is tested at every threshold, so co-sharing obscure objects is compared with the
@@ -173,7 +175,10 @@ export async function testCoShareSignal(
     await store.run(
       `INSERT INTO d_tests
        WITH pc AS (
-         SELECT least(p.a1, p.a2) AS a, greatest(p.a1, p.a2) AS b, o.cls, count(DISTINCT p.object_id)::DOUBLE AS xc,
+         SELECT least(p.a1, p.a2) AS a, greatest(p.a1, p.a2) AS b, o.cls,
+                least(count(DISTINCT CASE WHEN p.a1 < p.a2 THEN p.p1 ELSE p.p2 END),
+                      count(DISTINCT CASE WHEN p.a1 < p.a2 THEN p.p2 ELSE p.p1 END))::DOUBLE AS xc,
+                count(DISTINCT p.object_id)::DOUBLE AS objs,
                 count(*)::BIGINT AS sp, median(p.dt)::DOUBLE AS med_dt, min(p.t1) AS first_ms, max(p.t1 + p.dt) AS last_ms
          FROM ${pairsTable} p JOIN d_obj o ON o.object_id = p.object_id
          GROUP BY 1, 2, 3),
@@ -189,7 +194,7 @@ export async function testCoShareSignal(
                         ELSE 0.0 END AS logp_c
          FROM cum)
        SELECT $1 AS signal, $2 AS object_type, $3 AS scale, $4 AS window_ms, $5 AS pairs_table, a, b,
-              sum(xc) AS x, sum(sp)::BIGINT AS sp, arg_min(lam, logp_c) AS lam,
+              sum(xc) AS x, sum(objs) AS objs, sum(sp)::BIGINT AS sp, arg_min(lam, logp_c) AS lam,
               least(0.0, min(logp_c) + ln($6)) AS logp,
               arg_max(med_dt, xc) AS med_dt, min(first_ms) AS first_ms, max(last_ms) AS last_ms
        FROM tail GROUP BY a, b`,
@@ -219,7 +224,7 @@ export async function createTestsTable(store: Store): Promise<void> {
   await store.run(
     `CREATE OR REPLACE TEMP TABLE d_tests (
        signal VARCHAR, object_type VARCHAR, scale INTEGER, window_ms BIGINT, pairs_table VARCHAR,
-       a VARCHAR, b VARCHAR, x DOUBLE, sp BIGINT, lam DOUBLE, logp DOUBLE,
+       a VARCHAR, b VARCHAR, x DOUBLE, objs DOUBLE, sp BIGINT, lam DOUBLE, logp DOUBLE,
        med_dt DOUBLE, first_ms BIGINT, last_ms BIGINT)`,
   );
 }

@@ -188,6 +188,7 @@ export async function detectCoordination(store: Store, options: DetectOptions = 
     a: string;
     b: string;
     x: number;
+    objs: number;
     sp: number;
     lam: number;
     logp: number;
@@ -197,7 +198,7 @@ export async function detectCoordination(store: Store, options: DetectOptions = 
     first_ms: number;
     last_ms: number;
     pairs_table: string;
-  }>('SELECT signal, object_type, a, b, x, sp, lam, logp, logq, window_ms, med_dt, first_ms, last_ms, pairs_table FROM d_sig ORDER BY signal, a, b');
+  }>('SELECT signal, object_type, a, b, x, objs, sp, lam, logp, logq, window_ms, med_dt, first_ms, last_ms, pairs_table FROM d_sig ORDER BY signal, a, b');
   const evidence = new Map<string, EvidenceItem[]>();
   for (const table of new Set(sigRows.map((r) => r.pairs_table))) {
     for (const ev of await readEdgeEvidence(store, table, perEdge)) {
@@ -222,6 +223,7 @@ export async function detectCoordination(store: Store, options: DetectOptions = 
     b: String(r.b),
     signal: r.signal,
     weight: r.x,
+    objects: r.objs,
     p_value: Math.exp(r.logp),
     q_value: Math.exp(r.logq),
     expected: r.lam,

@@ -17,8 +17,10 @@ export interface FindingEdge {
   a: string;
   b: string;
   signal: Signal;
-  /** Distinct objects the two accounts co-shared within the window. */
+  /** Co-share events within the window (the smaller of a's and b's posts with a partner post). */
   weight: number;
+  /** Distinct objects behind them. */
+  objects: number;
   p_value: number;
   q_value: number;
   /** Expected co-shares by chance (λ of the null model). */
