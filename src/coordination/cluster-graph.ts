@@ -57,8 +57,32 @@ export function findCommunities(edges: readonly FusedEdge[], seed: number): stri
     if (list) list.push(node);
     else groups.set(c, [node]);
   });
-  return [...groups.values()]
+  // Louvain puts every node somewhere: an account tied to a cluster by one edge lands in it.
+  // Membership needs ties to at least two other members (the 2-core of the community), except
+  // in a pair; peeled accounts stay in the edge list but belong to no cluster.
+  const cores = [...groups.values()].map((g) => peelToCore(graph, g));
+  return cores
     .filter((g) => g.length >= 2)
     .map((g) => g.sort())
     .sort((x, y) => y.length - x.length || (x[0]! < y[0]! ? -1 : 1));
+}
+
+/** The 2-core of a community's subgraph (iteratively drops members with < 2 ties inside). */
+function peelToCore(graph: UndirectedGraph, members: string[]): string[] {
+  if (members.length <= 2) return members;
+  const inside = new Set(members);
+  const degree = new Map<string, number>();
+  for (const m of members) degree.set(m, graph.filterNeighbors(m, (n: string) => inside.has(n)).length);
+  const queue = members.filter((m) => degree.get(m)! < 2);
+  while (queue.length > 0) {
+    const m = queue.pop()!;
+    if (!inside.delete(m)) continue;
+    for (const n of graph.neighbors(m)) {
+      if (!inside.has(n)) continue;
+      const d = degree.get(n)! - 1;
+      degree.set(n, d);
+      if (d < 2) queue.push(n);
+    }
+  }
+  return members.filter((m) => inside.has(m));
 }
