@@ -4,6 +4,8 @@ import { registerDbInfo } from './db-info.ts';
 import { registerSynth } from './synth.ts';
 import { registerIngest } from './ingest.ts';
 import { registerCoShare } from './coshare.ts';
+import { registerDetect } from './detect.ts';
+import { registerEvaluate } from './evaluate.ts';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -21,5 +23,7 @@ export function buildProgram(): Command {
   registerSynth(program);
   registerIngest(program);
   registerCoShare(program);
+  registerDetect(program);
+  registerEvaluate(program);
   return program;
 }

@@ -2,6 +2,7 @@ import type { Migration } from '../migrate.ts';
 import { coreMigration } from './0001-core.ts';
 import { ingestSeedsMigration } from './0002-ingest-seeds.ts';
 import { findingsMigration } from './0100-findings.ts';
+import { detectMigration } from './0110-detect.ts';
 import { policyMigration } from './0200-policy.ts';
 import { casesMigration } from './0400-cases.ts';
 
@@ -10,6 +11,7 @@ export const MIGRATIONS: readonly Migration[] = [
   coreMigration,
   ingestSeedsMigration,
   findingsMigration,
+  detectMigration,
   policyMigration,
   casesMigration,
 ];
