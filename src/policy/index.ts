@@ -1,0 +1,18 @@
+export type { Alias, AliasStrength, Designation, Entity, EntityType } from './entities/entity.ts';
+export { BUILTIN_ENTITIES } from './entities/builtin-registry.ts';
+export { EntityRegistry } from './entities/registry.ts';
+export { readOfacCsv, ofacToEntity, splitCsvLine } from './entities/ofac-csv.ts';
+export type { OfacRecord } from './entities/ofac-csv.ts';
+export { readUnXml, unToEntity, parseUnRecord } from './entities/un-xml.ts';
+export type { UnRecord } from './entities/un-xml.ts';
+export { readListFile, storeImportedEntities, loadImportedEntities } from './entities/registry-store.ts';
+export type { ImportSummary } from './entities/registry-store.ts';
+export { LEXICONS } from './lexicons/lexicons.ts';
+export type { Lexicon } from './lexicons/lexicons.ts';
+export { tokenisePost, tokenisePhrase, MAX_TEXT_CHARS } from './match/post-tokens.ts';
+export { PolicyMatcher, isAsserted } from './match/policy-matcher.ts';
+export type { LexiconHit, Mention, PostAnalysis } from './match/policy-matcher.ts';
+export { PostClassifier } from './classify/post-classifier.ts';
+export type { PostInput, Verdict, VerdictEntity } from './classify/post-classifier.ts';
+export { loadRules, parseRules, DEFAULT_RULES_PATH } from './rules/load-rules.ts';
+export type { Condition, Rule, RulesFile } from './rules/rule-schema.ts';

@@ -1,0 +1,145 @@
+/**
+ * Tokenises a post for policy matching on the shared normalisation (`normaliseText`), keeping
+ * what that normalisation throws away but the policy needs: sentence boundaries, quotation marks
+ * (attributed or scare-quoted words), hashtags (split at '_' and camelCase: #HardRevenge → hard
+ * revenge, #انتقام_سخت → انتقام سخت) and emoji cues (🌹 🕊️ 🤮 …). Those are turned into
+ * placeholder words before normalisation and into per-token flags after it. Latin tokens with
+ * digits or look-alike letters are folded with `foldConfusables` (S0leimani → soleimani); Persian
+ * words written with a space instead of a ZWNJ (دل ها, می روم) are joined again.
+ */
+import { foldConfusables, normaliseText } from '../../text/index.ts';
+
+/** Attacker-controlled text is cut to this many characters before any work. */
+export const MAX_TEXT_CHARS = 20_000;
+
+export interface PostTokens {
+  tokens: string[];
+  /** Sentence number of each token. */
+  sentence: Uint16Array;
+  /** 1 when the token is inside quotation marks. */
+  quoted: Uint8Array;
+  /** 1 when the token comes from a hashtag. */
+  hashtag: Uint8Array;
+  /** Sentences that end with a question mark. */
+  questions: Set<number>;
+  /** Number of sentences. */
+  sentences: number;
+}
+
+const Q = 'qqxq';
+const S = 'ssxs';
+const SQ = 'ssxq';
+const H_OPEN = 'hhxo';
+const H_CLOSE = 'hhxc';
+
+const EMOJI: Record<string, string> = {
+  '🌹': 'eexflower', '🥀': 'eexflower', '💐': 'eexflower', '🌷': 'eexflower', '🌺': 'eexflower',
+  '🕊': 'eexdove', '🙏': 'eexpray', '🤲': 'eexpray', '📿': 'eexpray',
+  '❤': 'eexheart', '♥': 'eexheart', '💚': 'eexheart', '💛': 'eexheart', '🖤': 'eexheart', '💔': 'eexheart', '😍': 'eexheart', '🥰': 'eexheart', '😢': 'eexheart', '😭': 'eexheart',
+  '🦁': 'eexlion', '🫡': 'eexsalute', '✊': 'eexsalute', '👑': 'eexcrown', '💪': 'eexmuscle',
+  '🤮': 'eexvomit', '🤢': 'eexvomit', '💩': 'eexpoo', '🖕': 'eexfinger', '👎': 'eexthumbdown', '🤡': 'eexclown', '😂': 'eexlaugh', '🤣': 'eexlaugh', '🙄': 'eexroll',
+};
+
+const URL_RE = /\b(?:https?:\/\/|www\.)\S+/giu;
+const HASHTAG_RE = /#([\p{L}\p{M}\p{N}_\u200c]+)/gu;
+// Straight quotes count only at a word edge, so Kata'ib, Qa'ida and Soleimani's stay words.
+const QUOTE_RE = /["“”«»„‟‹›]|(?<![\p{L}\p{N}])['‘’`]|['‘’`](?![\p{L}\p{N}])/gu;
+// A full stop ends a sentence unless it follows a single capital (U.S., Gen. Q.).
+const QUESTION_RE = /[?؟]+/gu;
+const SENTENCE_RE = /[!;؛\n…]+|(?<!\b\p{Lu})\.(?=\s|$|["”»'’])/gu;
+const LEET_IN_WORD_RE = /(?<=[\p{L}\p{N}])[@$!|](?=[\p{L}\p{N}])/gu;
+const LEET: Record<string, string> = { '@': 'a', $: 's', '!': 'i', '|': 'l' };
+const PICTO_RE = /\p{Extended_Pictographic}/gu;
+const CAMEL_RE = /(\p{Ll})(\p{Lu})/gu;
+const NEEDS_FOLD_RE = /[^a-z0-9\u0600-\u06ff]|[0-9]/;
+const HAS_LATIN_RE = /[a-z]/;
+const ARABIC_SCRIPT_RE = /^[\u0600-\u06ff]+$/;
+const PERSIAN_SUFFIX = new Set(['ها', 'های', 'هایی', 'هایش', 'هایشان', 'هایمان', 'تر', 'ترین']);
+const PERSIAN_PREFIX = new Set(['می', 'نمی']);
+
+function splitHashtag(body: string): string {
+  return body.replace(/[_\u200c]+/g, ' ').replace(CAMEL_RE, '$1 $2');
+}
+
+/** Tokens of a post with sentence, quote and hashtag flags. */
+export function tokenisePost(raw: string): PostTokens {
+  let text = raw.length > MAX_TEXT_CHARS ? raw.slice(0, MAX_TEXT_CHARS) : raw;
+  text = text.replace(URL_RE, ' ').replace(/[\uFE0E\uFE0F\u200D\u20E3]/g, '');
+  text = text.replace(HASHTAG_RE, (_m, body: string) => ` ${H_OPEN} ${splitHashtag(body)} ${H_CLOSE} `);
+  text = text.replace(LEET_IN_WORD_RE, (c) => LEET[c] ?? c);
+  text = text.replace(QUOTE_RE, ` ${Q} `);
+  text = text.replace(QUESTION_RE, ` ${SQ} `).replace(SENTENCE_RE, ` ${S} `);
+  text = text.replace(PICTO_RE, (c) => ` ${EMOJI[c] ?? ''} `);
+  const words = normaliseText(text, { dropUrls: false }).split(' ');
+
+  const tokens: string[] = [];
+  const sentence: number[] = [];
+  const quoted: number[] = [];
+  const hashtag: number[] = [];
+  let sent = 0;
+  let inQuote = false;
+  let inHashtag = false;
+  let pendingPrefix = '';
+  const questions = new Set<number>();
+  for (let w of words) {
+    if (w === '') continue;
+    if (w === Q) {
+      inQuote = !inQuote;
+      continue;
+    }
+    if (w === S || w === SQ) {
+      if (tokens.length > 0 && sentence[sentence.length - 1] === sent) {
+        if (w === SQ) questions.add(sent);
+        sent++;
+      }
+      inQuote = false;
+      continue;
+    }
+    if (w === H_OPEN) {
+      inHashtag = true;
+      continue;
+    }
+    if (w === H_CLOSE) {
+      inHashtag = false;
+      continue;
+    }
+    if (HAS_LATIN_RE.test(w) && NEEDS_FOLD_RE.test(w) && !w.startsWith('eex')) w = foldConfusables(w);
+    if (PERSIAN_PREFIX.has(w)) {
+      pendingPrefix = w;
+      continue;
+    }
+    if (pendingPrefix !== '') {
+      if (ARABIC_SCRIPT_RE.test(w)) w = pendingPrefix + w;
+      else pushToken(pendingPrefix);
+      pendingPrefix = '';
+    }
+    const last = tokens.length - 1;
+    if (PERSIAN_SUFFIX.has(w) && last >= 0 && sentence[last] === sent && ARABIC_SCRIPT_RE.test(tokens[last] ?? '')) {
+      tokens[last] += w;
+      continue;
+    }
+    pushToken(w);
+  }
+  if (pendingPrefix !== '') pushToken(pendingPrefix);
+
+  function pushToken(t: string): void {
+    tokens.push(t);
+    sentence.push(sent);
+    quoted.push(inQuote ? 1 : 0);
+    hashtag.push(inHashtag ? 1 : 0);
+  }
+
+  return {
+    tokens,
+    sentence: Uint16Array.from(sentence, (s) => Math.min(s, 65535)),
+    quoted: Uint8Array.from(quoted),
+    hashtag: Uint8Array.from(hashtag),
+    questions,
+    sentences: tokens.length === 0 ? 0 : (sentence[sentence.length - 1] ?? 0) + 1,
+  };
+}
+
+/** Tokens of a phrase (alias or lexicon entry) in the same form as `tokenisePost` gives. */
+export function tokenisePhrase(phrase: string): string[] {
+  return tokenisePost(phrase).tokens;
+}
