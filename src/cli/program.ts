@@ -1,6 +1,9 @@
 /** Builds the `takedown` command line: one file per command, each registering itself here. */
 import { Command } from 'commander';
 import { registerDbInfo } from './db-info.ts';
+import { registerClassify } from './classify.ts';
+import { registerRegistry } from './registry.ts';
+import { registerRules } from './rules.ts';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -15,5 +18,8 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: false });
 
   registerDbInfo(program);
+  registerClassify(program);
+  registerRegistry(program);
+  registerRules(program);
   return program;
 }

@@ -16,3 +16,5 @@ export { PostClassifier } from './classify/post-classifier.ts';
 export type { PostInput, Verdict, VerdictEntity } from './classify/post-classifier.ts';
 export { loadRules, parseRules, DEFAULT_RULES_PATH } from './rules/load-rules.ts';
 export type { Condition, Rule, RulesFile } from './rules/rule-schema.ts';
+export { evaluateLabelled, formatEvaluation, parseLabelled } from './rules/evaluate-labelled.ts';
+export type { Evaluation, LabelledPost, PrecisionRecall } from './rules/evaluate-labelled.ts';

@@ -4,8 +4,9 @@
  * ent_num, UN reference) is merged into the built-in entity (its spellings become aliases);
  * other imported records of tier 1 or 2 are added as entities of their own. Tier-3 records
  * (sanctioned for other reasons: narcotics, Russia, cyber…) are stored but not matched in posts.
- * Imported aliases of one short token (OFAC's 'LH', 'ESO') are too ambiguous to match alone and
- * become weak.
+ * Imported aliases are curbed, since lists carry descriptive a.k.a.s that are ordinary words
+ * ('The Base', 'AL HAYAT', 'LH'): an organisation's aliases become weak (they name it only with
+ * entity context), and so does any one-token alias; an individual's multi-token names stay strong.
  */
 import type { Alias, Entity } from './entity.ts';
 import { BUILTIN_ENTITIES } from './builtin-registry.ts';
@@ -32,7 +33,7 @@ export class EntityRegistry {
     for (const imp of imported) {
       const d = imp.designations[0];
       const target = d?.ref !== undefined ? byRef.get(`${d.list}:${d.ref}`) : undefined;
-      const aliases = imp.aliases.map(weakenShort);
+      const aliases = imp.aliases.map((a, i) => curbAlias(a, imp.type === 'individual' || (target === undefined && i === 0)));
       if (target !== undefined) {
         const known = new Set(target.aliases.map((a) => tokenisePhrase(a.text).join(' ')));
         for (const a of aliases) if (!known.has(tokenisePhrase(a.text).join(' '))) target.aliases.push(a);
@@ -54,7 +55,7 @@ export class EntityRegistry {
   }
 }
 
-function weakenShort(a: Alias): Alias {
-  const toks = tokenisePhrase(a.text);
-  return toks.length === 1 && (toks[0] ?? '').length < 6 ? { ...a, strength: 'weak' } : a;
+/** Keeps an alias strong only when `mayBeStrong` and it has two tokens or more. */
+function curbAlias(a: Alias, mayBeStrong: boolean): Alias {
+  return mayBeStrong && tokenisePhrase(a.text).length >= 2 ? a : { ...a, strength: 'weak' };
 }

@@ -50,7 +50,7 @@ export function describeHit(h: LexiconHit): string {
     .filter(Boolean)
     .join(', ');
   const where = h.entityId !== undefined && Number.isFinite(h.distance) ? ` ${h.distance} tokens from ${h.entityId}` : '';
-  return `${h.lexicon} '${h.text}'${where}${flags ? ` (${flags})` : ''}`;
+  return `${h.lexicon} '${h.text.replace(/\beex([a-z]+)/g, 'emoji:$1')}'${where}${flags ? ` (${flags})` : ''}`;
 }
 
 /** True when `c` holds for `f`; evidence of the parts that hold is appended to `evidence`. */
