@@ -112,15 +112,15 @@ export const LEXICONS: Record<string, Lexicon> = {
     en: [
       'said', 'says', 'say', 'called', 'calls', 'call him', 'called him', 'described', 'describes', 'according to', 'claimed', 'claims', 'chanted', 'chanting', 'hailed', 'hails', 'dubbed', 'labelled', 'labeled',
       'referred to', 'refer to', 'as his supporters', 'his supporters', 'supporters', 'mourners', 'state tv', 'state media', 'state television', 'official media', 'iranian media', 'regime media', 'propaganda',
-      'quoted', 'quoting', 'wrote', 'posted', 'tweeted', 'told', 'reported', 'reports', 'spokesman', 'spokesperson', 'officials', 'the regime', 'so called', 'what they call', 'they call',
+      'quoted', 'quoting', 'calling him', 'calling her', 'calling them', 'calling it', 'designated', 'designates', 'listed', 'blacklisted', 'branded', 'wrote', 'posted', 'tweeted', 'told', 'reported', 'reports', 'spokesman', 'spokesperson', 'officials', 'they call',
     ],
     fa: [
       'گفت', 'گفته', 'میگوید', 'میگویند', 'به گفته', 'خواند', 'خواندند', 'نامید', 'نامیدند', 'توصیف', 'توصیف کرد', 'اعلام کرد', 'رسانه های دولتی', 'رسانههای دولتی', 'تلویزیون دولتی', 'صدا و سیما', 'حامیان', 'هواداران',
-      'عزاداران', 'به نقل از', 'گزارش', 'گزارش داد', 'نوشت', 'ادعا', 'ادعا کرد', 'سر دادند', 'شعار دادند', 'سخنگو', 'مقامات', 'رژیم', 'حکومت', 'تبلیغات', 'به اصطلاح',
+      'عزاداران', 'به نقل از', 'فهرست', 'در فهرست', 'گزارش', 'گزارش داد', 'نوشت', 'ادعا', 'ادعا کرد', 'سر دادند', 'شعار دادند', 'سخنگو', 'مقامات', 'تبلیغات',
     ],
     ar: [
-      'قال', 'قالت', 'یقول', 'یقولون', 'وصف', 'وصفت', 'وصفه', 'وصفوه', 'وفقا', 'وفقا لـ', 'بحسب', 'حسب', 'نقلت', 'نقلا عن', 'ذکرت', 'ذکر', 'زعم', 'زعمت', 'اعلنت', 'اعلن', 'انصاره', 'مناصروه', 'المشیعون', 'المشیعین',
-      'الاعلام الرسمی', 'التلفزیون الرسمی', 'وسایل الاعلام', 'الاعلام الایرانی', 'هتف', 'هتفوا', 'هتافات', 'متحدث', 'المتحدث', 'مسوولون', 'النظام', 'دعایه', 'یسمیه', 'یسمونه', 'ما یسمی', 'اطلق علیه', 'اطلقوا علیه',
+      'قال', 'قالت', 'یقول', 'یقولون', 'وصف', 'وصفت', 'وصفه', 'وصفوه', 'وفقا', 'صنفت', 'صنف', 'تصنیف', 'ادرجت', 'وفقا لـ', 'بحسب', 'حسب', 'نقلت', 'نقلا عن', 'ذکرت', 'ذکر', 'زعم', 'زعمت', 'اعلنت', 'اعلن', 'انصاره', 'مناصروه', 'المشیعون', 'المشیعین',
+      'الاعلام الرسمی', 'التلفزیون الرسمی', 'وسایل الاعلام', 'الاعلام الایرانی', 'هتف', 'هتفوا', 'هتافات', 'متحدث', 'المتحدث', 'مسوولون', 'دعایه', 'یسمیه', 'یسمونه', 'اطلق علیه', 'اطلقوا علیه',
     ],
   },
   news: {
@@ -153,6 +153,11 @@ export const LEXICONS: Record<string, Lexicon> = {
     fa: ['به اصطلاح', 'مثلا', 'مثلاً', 'خنده دار', 'جالبه', 'عجب قهرمانی', 'چه قهرمانی', 'ههه', 'خخخ'],
     ar: ['ما یسمی', 'المزعوم', 'المزعومه', 'یا سلام', 'ههه', 'هههه', 'بطل ورق', 'بطل من ورق', 'ای بطل'],
     any: ['eexroll'],
+  },
+  entity_domain: {
+    en: ['syria', 'syrian', 'iraq', 'iraqi', 'lebanon', 'yemen', 'gaza', 'war', 'militia', 'militias', 'military', 'strike', 'killing', 'killed', 'funeral', 'regime', 'sanctions', 'iran', 'iranian', 'tehran', 'israel', 'america', 'resistance', 'axis of resistance', 'proxy', 'proxies', 'jihad', 'attack', 'attacks'],
+    fa: ['سوریه', 'عراق', 'لبنان', 'یمن', 'غزه', 'جنگ', 'نظامی', 'کشته', 'تشییع', 'جنازه', 'رژیم', 'تحریم', 'ایران', 'آمریکا', 'امریکا', 'اسراییل', 'مقاومت', 'محور مقاومت', 'نیابتی', 'حمله'],
+    ar: ['سوریا', 'السوریین', 'العراق', 'لبنان', 'الیمن', 'غزه', 'الحرب', 'عسکری', 'مقتل', 'اغتیال', 'تشییع', 'جنازه', 'النظام', 'عقوبات', 'طهران', 'ایران', 'امریکا', 'اسراییل', 'المقاومه', 'محور المقاومه', 'المیلیشیات', 'هجوم'],
   },
   sports_entertainment: {
     en: ['football', 'footballer', 'goal', 'goals', 'scored', 'scores', 'match', 'club', 'league', 'player', 'midfielder', 'striker', 'coach', 'film', 'actor', 'actress', 'movie', 'cinema', 'series', 'singer', 'album', 'song', 'season', 'team', 'stadium', 'fc', 'transfer', 'wrestler', 'volleyball', 'chess', 'novel', 'painter', 'professor', 'dr', 'doctor', 'my neighbour', 'my neighbor', 'my teacher', 'my friend', 'classmate'],

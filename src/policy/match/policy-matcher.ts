@@ -9,8 +9,9 @@
  * sentence refers back (a pronoun, or pro-drop Persian/Arabic), or in a hashtag.
  *
  * Weak aliases (a bare surname such as "Soleimani") name the entity only with entity context: a
- * strong alias of it or of a related entity, one of its context words outnumbering
- * sports/entertainment words, or a hashtag (#Soleimani is a deliberate topic marker).
+ * strong alias of it or of a related entity, its own context words plus conflict-domain words
+ * (war, Syria, militia, funeral…) outnumbering sports/entertainment/everyday-person words
+ * ("scored", "Dr.", "my teacher"), or a hashtag (#Soleimani is a deliberate topic marker).
  */
 import type { Entity } from '../entities/entity.ts';
 import type { Lexicon } from '../lexicons/lexicons.ts';
@@ -61,7 +62,7 @@ export interface PostAnalysis {
 }
 
 /** Lexicons whose hits are cues, not framings: they change other hits and are not themselves tied. */
-const CUE_LEXICONS = new Set(['negation', 'attribution', 'sarcasm', 'meta_discourse', 'pronoun', 'sports_entertainment', 'imperative_call']);
+const CUE_LEXICONS = new Set(['negation', 'attribution', 'sarcasm', 'meta_discourse', 'entity_domain', 'sports_entertainment', 'imperative_call']);
 const PRONOUNS = new Set(['he', 'his', 'him', 'they', 'their', 'them', 'its', 'او', 'وی', 'ایشان', 'هو', 'انه', 'لقد']);
 const ARABIC_SCRIPT_RE = /[\u0600-\u06ff]/;
 /** Words before an English imperative that keep it a call ("please join", "you must fund"). */
@@ -124,12 +125,14 @@ export class PolicyMatcher {
 
     const ctx = new Map<number, number>();
     let block = 0;
+    let domain = 0;
     const lexRaw: { name: string; start: number; end: number }[] = [];
     for (const m of matches) {
       const p = m.payload;
       if (p.kind === 'ctx') ctx.set(p.entity, (ctx.get(p.entity) ?? 0) + 1);
       else if (p.kind === 'lex') {
         if (p.name === 'sports_entertainment') block++;
+        else if (p.name === 'entity_domain') domain++;
         let overlaps = false;
         for (let k = m.start; k < m.end; k++) if (taken[k]) overlaps = true;
         if (!overlaps) lexRaw.push({ name: p.name, start: m.start, end: m.end });
@@ -147,7 +150,7 @@ export class PolicyMatcher {
         p.strength === 'strong' ||
         strongEntities.has(e) ||
         (this.relatedIdx[e] ?? []).some((x) => strongEntities.has(x)) ||
-        (ctx.get(e) ?? 0) > block ||
+        (ctx.get(e) ?? 0) + domain > block ||
         hashtag[r.m.start] === 1;
       mentions.push({
         entityId: (this.entities[e] as Entity).id,
@@ -161,6 +164,12 @@ export class PolicyMatcher {
       if (p.framing !== undefined && resolved) lexRaw.push({ name: p.framing, start: r.m.start, end: r.m.end });
     }
     const resolvedMentions = mentions.filter((m) => m.resolved);
+
+    // A cue inside a longer sarcasm cue is not a cue of its own ("so-called" is not "called").
+    const sarcasmSpans = lexRaw.filter((h) => h.name === 'sarcasm');
+    const inSarcasm = (h: { name: string; start: number; end: number }) =>
+      h.name !== 'sarcasm' && sarcasmSpans.some((x) => x.start <= h.start && h.end <= x.end && x.end - x.start > h.end - h.start);
+    for (let k = lexRaw.length - 1; k >= 0; k--) if (inSarcasm(lexRaw[k] as (typeof lexRaw)[number])) lexRaw.splice(k, 1);
 
     // Cue positions.
     const negTok = new Uint8Array(tokens.length);
