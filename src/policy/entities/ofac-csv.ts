@@ -51,6 +51,9 @@ function clean(v: string | undefined): string {
   return t === '-0-' ? '' : t;
 }
 
+/** The DOS end-of-file byte (0x1A) the legacy file ends with. */
+const EOF_MARK = String.fromCharCode(0x1a);
+
 const AKA_RE = /\b[afn]\.k\.a\.\s+'(.+?)'(?=\s*;|\s*\.?\s*$)/g;
 
 /** `LAST, First` → `First LAST` (only for individuals; organisations keep their comma). */
@@ -62,7 +65,7 @@ export function reorderName(name: string): string {
 
 /** Parses one row (already split) into a record, or undefined for the end-of-file marker. */
 export function toOfacRecord(cells: string[], lineNo: number): OfacRecord | undefined {
-  const entNum = clean(cells[0]).replace(/\u001a/g, '');
+  const entNum = clean(cells[0]).split(EOF_MARK).join('');
   if (entNum === '') return undefined;
   if (cells.length < 12 || !/^\d+$/.test(entNum)) {
     throw inputError(`This is not an OFAC SDN legacy CSV: line ${lineNo} has ${cells.length} columns or no numeric ent_num`, 'Expected 12 columns: ent_num, name, type, program, title, call_sign, vess_type, tonnage, grt, vess_flag, vess_owner, remarks.');
@@ -92,7 +95,7 @@ export async function* readOfacCsv(path: string): AsyncGenerator<OfacRecord> {
     const cells = splitCsvLine(pending);
     if (cells === undefined) continue;
     pending = '';
-    if (cells.length === 1 && clean(cells[0]).replace(/\u001a/g, '') === '') continue;
+    if (cells.length === 1 && clean(cells[0]).split(EOF_MARK).join('') === '') continue;
     const rec = toOfacRecord(cells, lineNo);
     if (rec !== undefined) yield rec;
   }

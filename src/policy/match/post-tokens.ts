@@ -27,6 +27,8 @@ export interface PostTokens {
 }
 
 const Q = 'qqxq';
+/** A straight single quote: a quote only when a partner follows in the sentence (not the ayn of 'Ali). */
+const Q1 = 'qqxs';
 const S = 'ssxs';
 const SQ = 'ssxq';
 const H_OPEN = 'hhxo';
@@ -40,10 +42,13 @@ const EMOJI: Record<string, string> = {
   '🤮': 'eexvomit', '🤢': 'eexvomit', '💩': 'eexpoo', '🖕': 'eexfinger', '👎': 'eexthumbdown', '🤡': 'eexclown', '😂': 'eexlaugh', '🤣': 'eexlaugh', '🙄': 'eexroll',
 };
 
+/** Variation selectors, the zero-width joiner and the keycap mark glue emoji sequences together. */
+const EMOJI_JOINERS = /\uFE0E|\uFE0F|\u200D|\u20E3/g;
 const URL_RE = /\b(?:https?:\/\/|www\.)\S+/giu;
 const HASHTAG_RE = /#([\p{L}\p{M}\p{N}_\u200c]+)/gu;
 // Straight quotes count only at a word edge, so Kata'ib, Qa'ida and Soleimani's stay words.
-const QUOTE_RE = /["“”«»„‟‹›]|(?<![\p{L}\p{N}])['‘’`]|['‘’`](?![\p{L}\p{N}])/gu;
+const QUOTE_RE = /["“”«»„‟‹›]/gu;
+const SINGLE_QUOTE_RE = /(?<![\p{L}\p{N}])['‘’`]|['‘’`](?![\p{L}\p{N}])/gu;
 // A full stop ends a sentence unless it follows a single capital (U.S., Gen. Q.).
 const QUESTION_RE = /[?؟]+/gu;
 const SENTENCE_RE = /[!;؛\n…]+|(?<!\b\p{Lu})\.(?=\s|$|["”»'’])/gu;
@@ -57,6 +62,16 @@ const ARABIC_SCRIPT_RE = /^[\u0600-\u06ff]+$/;
 const PERSIAN_SUFFIX = new Set(['ها', 'های', 'هایی', 'هایش', 'هایشان', 'هایمان', 'تر', 'ترین']);
 const PERSIAN_PREFIX = new Set(['می', 'نمی']);
 
+/** True when another single quote follows before the sentence ends. */
+function hasPartner(words: readonly string[], from: number): boolean {
+  for (let j = from + 1; j < words.length; j++) {
+    const w = words[j];
+    if (w === Q1) return true;
+    if (w === S || w === SQ) return false;
+  }
+  return false;
+}
+
 function splitHashtag(body: string): string {
   return body.replace(/[_\u200c]+/g, ' ').replace(CAMEL_RE, '$1 $2');
 }
@@ -64,10 +79,10 @@ function splitHashtag(body: string): string {
 /** Tokens of a post with sentence, quote and hashtag flags. */
 export function tokenisePost(raw: string): PostTokens {
   let text = raw.length > MAX_TEXT_CHARS ? raw.slice(0, MAX_TEXT_CHARS) : raw;
-  text = text.replace(URL_RE, ' ').replace(/[\uFE0E\uFE0F\u200D\u20E3]/g, '');
+  text = text.replace(URL_RE, ' ').replace(EMOJI_JOINERS, '');
   text = text.replace(HASHTAG_RE, (_m, body: string) => ` ${H_OPEN} ${splitHashtag(body)} ${H_CLOSE} `);
   text = text.replace(LEET_IN_WORD_RE, (c) => LEET[c] ?? c);
-  text = text.replace(QUOTE_RE, ` ${Q} `);
+  text = text.replace(QUOTE_RE, ` ${Q} `).replace(SINGLE_QUOTE_RE, ` ${Q1} `);
   text = text.replace(QUESTION_RE, ` ${SQ} `).replace(SENTENCE_RE, ` ${S} `);
   text = text.replace(PICTO_RE, (c) => ` ${EMOJI[c] ?? ''} `);
   const words = normaliseText(text, { dropUrls: false }).split(' ');
@@ -81,10 +96,15 @@ export function tokenisePost(raw: string): PostTokens {
   let inHashtag = false;
   let pendingPrefix = '';
   const questions = new Set<number>();
-  for (let w of words) {
+  for (let i = 0; i < words.length; i++) {
+    let w = words[i] as string;
     if (w === '') continue;
     if (w === Q) {
       inQuote = !inQuote;
+      continue;
+    }
+    if (w === Q1) {
+      if (inQuote || hasPartner(words, i)) inQuote = !inQuote;
       continue;
     }
     if (w === S || w === SQ) {
