@@ -11,7 +11,7 @@ import { LEXICONS, type Lexicon } from '../lexicons/lexicons.ts';
 import { isAsserted, PolicyMatcher, type LexiconHit } from '../match/policy-matcher.ts';
 import { loadRules } from '../rules/load-rules.ts';
 import { describeHit, evaluateCondition, type PostFacts, type Stance } from '../rules/evaluate-condition.ts';
-import type { RulesFile } from '../rules/rule-schema.ts';
+import type { Rule, RulesFile } from '../rules/rule-schema.ts';
 
 export interface PostInput {
   id: string;
@@ -78,17 +78,19 @@ export class PostClassifier {
       account: post.account,
       signals: post.signals ?? [],
     };
-    let winner: { name: string; label: PolicyLabel; priority: number; actions: string[]; evidence: string[] } | undefined;
+    let winner: Rule | undefined;
     const fired: string[] = [];
     for (const r of this.rules.rules) {
-      const ev: string[] = [];
-      if (r.when !== undefined && !evaluateCondition(r.when, facts, ev)) continue;
+      if (r.when !== undefined && !evaluateCondition(r.when, facts)) continue;
       if (r.when !== undefined) fired.push(r.name);
-      if (winner === undefined || r.priority > winner.priority) winner = { name: r.name, label: r.label, priority: r.priority, actions: r.actions, evidence: ev };
+      if (winner === undefined || r.priority > winner.priority) winner = r;
     }
+    // Evidence is written for the winning rule only.
+    const winnerEvidence: string[] = [];
+    if (winner?.when !== undefined) evaluateCondition(winner.when, facts, winnerEvidence);
     const label: PolicyLabel = winner?.label ?? (entities.length > 0 ? 'neutral' : 'unrelated');
     const reasons: string[] = [];
-    if (winner !== undefined) reasons.push(`rule ${winner.name} → ${label}${winner.evidence.length > 0 ? `: ${[...new Set(winner.evidence)].join('; ')}` : ''}`);
+    if (winner !== undefined) reasons.push(`rule ${winner.name} → ${label}${winnerEvidence.length > 0 ? `: ${[...new Set(winnerEvidence)].join('; ')}` : ''}`);
     const unresolved = analysis.mentions.filter((m) => !m.resolved);
     if (unresolved.length > 0) reasons.push(`'${unresolved.map((m) => m.text).join("', '")}' alone, without entity context, is not taken as a designated entity`);
     const others = fired.filter((n) => n !== winner?.name);
@@ -112,17 +114,17 @@ export class PostClassifier {
   }
 
   /** Asserted, entity-tied framing against condemnation; when both, the nearer to the entity wins. */
-  private decideStance(hits: readonly LexiconHit[]): { stance: Stance; evidence: string[] } {
+  private decideStance(hits: readonly LexiconHit[]): { stance: Stance; evidence: () => string[] } {
     const pro = hits.filter((h) => this.pro.has(h.lexicon) && h.near && isAsserted(h));
     const anti = hits.filter((h) => this.anti.has(h.lexicon) && h.near && isAsserted(h, true));
-    if (pro.length === 0 && anti.length === 0) return { stance: 'none', evidence: [] };
-    if (anti.length === 0) return { stance: 'pro', evidence: pro.slice(0, 5).map(describeHit) };
-    if (pro.length === 0) return { stance: 'anti', evidence: anti.slice(0, 5).map(describeHit) };
+    if (pro.length === 0 && anti.length === 0) return { stance: 'none', evidence: () => [] };
+    if (anti.length === 0) return { stance: 'pro', evidence: () => pro.slice(0, 5).map(describeHit) };
+    if (pro.length === 0) return { stance: 'anti', evidence: () => anti.slice(0, 5).map(describeHit) };
     const dPro = Math.min(...pro.map((h) => h.distance));
     const dAnti = Math.min(...anti.map((h) => h.distance));
-    const all = [...pro, ...anti].slice(0, 6).map(describeHit);
-    if (dPro < dAnti) return { stance: 'pro', evidence: [`nearer than condemnation`, ...all] };
-    if (dAnti < dPro) return { stance: 'anti', evidence: [`nearer than praise`, ...all] };
+    const all = () => [...pro, ...anti].slice(0, 6).map(describeHit);
+    if (dPro < dAnti) return { stance: 'pro', evidence: () => ['nearer than condemnation', ...all()] };
+    if (dAnti < dPro) return { stance: 'anti', evidence: () => ['nearer than praise', ...all()] };
     return { stance: 'mixed', evidence: all };
   }
 }

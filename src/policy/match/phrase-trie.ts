@@ -21,9 +21,24 @@ export interface PhraseMatch<P> {
 
 const ARABIC_TOKEN_RE = /^[\u0600-\u06ff]{3,}$/;
 
-/** Forms of an Arabic-script token with its proclitics removed, most specific first. */
-export function stripProclitics(token: string): string[] {
-  if (!ARABIC_TOKEN_RE.test(token)) return [];
+const NONE: readonly string[] = [];
+const cache = new Map<string, readonly string[]>();
+
+/** Forms of an Arabic-script token with its proclitics removed, most specific first (memoised). */
+export function stripProclitics(token: string): readonly string[] {
+  const c = token.charCodeAt(0);
+  if (c < 0x0600 || c > 0x06ff) return NONE;
+  let out = cache.get(token);
+  if (out === undefined) {
+    if (cache.size > 100_000) cache.clear();
+    out = computeProclitics(token);
+    cache.set(token, out);
+  }
+  return out;
+}
+
+function computeProclitics(token: string): readonly string[] {
+  if (!ARABIC_TOKEN_RE.test(token)) return NONE;
   const out: string[] = [];
   for (const p of ['وال', 'فال', 'بال', 'کال']) {
     if (token.startsWith(p) && token.length >= p.length + 2) out.push('ال' + token.slice(p.length), token.slice(p.length));

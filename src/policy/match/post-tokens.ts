@@ -47,13 +47,16 @@ const EMOJI_JOINERS = /\uFE0E|\uFE0F|\u200D|\u20E3/g;
 const URL_RE = /\b(?:https?:\/\/|www\.)\S+/giu;
 const HASHTAG_RE = /#([\p{L}\p{M}\p{N}_\u200c]+)/gu;
 // Straight quotes count only at a word edge, so Kata'ib, Qa'ida and Soleimani's stay words.
-const QUOTE_RE = /["“”«»„‟‹›]/gu;
-const SINGLE_QUOTE_RE = /(?<![\p{L}\p{N}])['‘’`]|['‘’`](?![\p{L}\p{N}])/gu;
+// One pass for the marks the policy keeps: double quotes, single quotes at a word edge,
+// question marks, other sentence ends.
 // A full stop ends a sentence unless it follows a single capital (U.S., Gen. Q.).
-const QUESTION_RE = /[?؟]+/gu;
-const SENTENCE_RE = /[!;؛\n…]+|(?<!\b\p{Lu})\.(?=\s|$|["”»'’])/gu;
+const MARKS_RE =
+  /(["“”«»„‟‹›])|((?<![\p{L}\p{N}])['‘’`]|['‘’`](?![\p{L}\p{N}]))|([?؟]+)|[!;؛\n…]+|(?<!\b\p{Lu})\.(?=\s|$|["”»'’])/gu;
 const LEET_IN_WORD_RE = /(?<=[\p{L}\p{N}])[@$!|](?=[\p{L}\p{N}])/gu;
 const LEET: Record<string, string> = { '@': 'a', $: 's', '!': 'i', '|': 'l' };
+/** Cheap pre-tests: surrogate pairs or the BMP symbol blocks (emoji), leetspeak symbols. */
+const MAYBE_EMOJI_RE = /[\uD83C-\uD83E\u2600-\u27BF\uFE0F]/;
+const MAYBE_LEET_RE = /[@$!|]/;
 const PICTO_RE = /\p{Extended_Pictographic}/gu;
 const CAMEL_RE = /(\p{Ll})(\p{Lu})/gu;
 const NEEDS_FOLD_RE = /[^a-z0-9\u0600-\u06ff]|[0-9]/;
@@ -79,12 +82,12 @@ function splitHashtag(body: string): string {
 /** Tokens of a post with sentence, quote and hashtag flags. */
 export function tokenisePost(raw: string): PostTokens {
   let text = raw.length > MAX_TEXT_CHARS ? raw.slice(0, MAX_TEXT_CHARS) : raw;
-  text = text.replace(URL_RE, ' ').replace(EMOJI_JOINERS, '');
-  text = text.replace(HASHTAG_RE, (_m, body: string) => ` ${H_OPEN} ${splitHashtag(body)} ${H_CLOSE} `);
-  text = text.replace(LEET_IN_WORD_RE, (c) => LEET[c] ?? c);
-  text = text.replace(QUOTE_RE, ` ${Q} `).replace(SINGLE_QUOTE_RE, ` ${Q1} `);
-  text = text.replace(QUESTION_RE, ` ${SQ} `).replace(SENTENCE_RE, ` ${S} `);
-  text = text.replace(PICTO_RE, (c) => ` ${EMOJI[c] ?? ''} `);
+  // Each pass runs only when its trigger character is present: most posts need few of them.
+  if (text.includes('http') || text.includes('www.')) text = text.replace(URL_RE, ' ');
+  if (MAYBE_EMOJI_RE.test(text)) text = text.replace(EMOJI_JOINERS, '').replace(PICTO_RE, (c) => ` ${EMOJI[c] ?? ''} `);
+  if (text.includes('#')) text = text.replace(HASHTAG_RE, (_m, body: string) => ` ${H_OPEN} ${splitHashtag(body)} ${H_CLOSE} `);
+  if (MAYBE_LEET_RE.test(text)) text = text.replace(LEET_IN_WORD_RE, (c) => LEET[c] ?? c);
+  text = text.replace(MARKS_RE, (_m, dq?: string, sq?: string, qm?: string) => (dq ? ` ${Q} ` : sq ? ` ${Q1} ` : qm ? ` ${SQ} ` : ` ${S} `));
   const words = normaliseText(text, { dropUrls: false }).split(' ');
 
   const tokens: string[] = [];

@@ -12,7 +12,8 @@ export interface PostFacts {
   analysis: PostAnalysis;
   entities: Entity[];
   stance: Stance;
-  stanceEvidence: string[];
+  /** Why the stance is what it is (built only when a reason is written). */
+  stanceEvidence: () => string[];
   lang: string | undefined;
   account: Record<string, unknown> | undefined;
   signals: readonly string[];
@@ -53,29 +54,32 @@ export function describeHit(h: LexiconHit): string {
   return `${h.lexicon} '${h.text.replace(/\beex([a-z]+)/g, 'emoji:$1')}'${where}${flags ? ` (${flags})` : ''}`;
 }
 
-/** True when `c` holds for `f`; evidence of the parts that hold is appended to `evidence`. */
-export function evaluateCondition(c: Condition, f: PostFacts, evidence: string[]): boolean {
+/**
+ * True when `c` holds for `f`. With an `evidence` array, the evidence of the parts that hold is
+ * appended to it; without one no strings are built (the fast path for rules that lose).
+ */
+export function evaluateCondition(c: Condition, f: PostFacts, evidence?: string[]): boolean {
   if ('all' in c) {
-    const local: string[] = [];
+    const local: string[] | undefined = evidence === undefined ? undefined : [];
     for (const x of c.all) if (!evaluateCondition(x, f, local)) return false;
-    evidence.push(...local);
+    if (local !== undefined) evidence?.push(...local);
     return true;
   }
   if ('any' in c) {
     for (const x of c.any) {
-      const local: string[] = [];
+      const local: string[] | undefined = evidence === undefined ? undefined : [];
       if (evaluateCondition(x, f, local)) {
-        evidence.push(...local);
+        if (local !== undefined) evidence?.push(...local);
         return true;
       }
     }
     return false;
   }
-  if ('not' in c) return !evaluateCondition(c.not, f, []);
+  if ('not' in c) return !evaluateCondition(c.not, f);
   if ('entity' in c) {
     const hit = f.entities.filter((e) => matchesEntity(e, c.entity));
     if (hit.length === 0) return false;
-    evidence.push(`entity ${hit.map((e) => e.id).join(', ')}`);
+    evidence?.push(`entity ${hit.map((e) => e.id).join(', ')}`);
     return true;
   }
   if ('lexicon' in c) {
@@ -89,12 +93,12 @@ export function evaluateCondition(c: Condition, f: PostFacts, evidence: string[]
         (asserted === 'any' || isAsserted(h) === asserted),
     );
     if (hits.length < (c.min ?? 1)) return false;
-    evidence.push(...hits.slice(0, 5).map(describeHit));
+    evidence?.push(...hits.slice(0, 5).map(describeHit));
     return true;
   }
   if ('stance' in c) {
     if (!asList(c.stance).includes(f.stance)) return false;
-    evidence.push(`stance ${f.stance}`, ...f.stanceEvidence);
+    evidence?.push(`stance ${f.stance}`, ...f.stanceEvidence());
     return true;
   }
   if ('lang' in c) return f.lang !== undefined && asList(c.lang).includes(f.lang);
@@ -102,7 +106,7 @@ export function evaluateCondition(c: Condition, f: PostFacts, evidence: string[]
   if ('signal' in c) {
     const s = asList(c.signal).filter((x) => f.signals.includes(x));
     if (s.length === 0) return false;
-    evidence.push(`signal ${s.join(', ')}`);
+    evidence?.push(`signal ${s.join(', ')}`);
     return true;
   }
   switch (c.flag) {
