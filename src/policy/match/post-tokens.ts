@@ -55,15 +55,35 @@ const MARKS_RE =
 const LEET_IN_WORD_RE = /(?<=[\p{L}\p{N}])[@$!|](?=[\p{L}\p{N}])/gu;
 const LEET: Record<string, string> = { '@': 'a', $: 's', '!': 'i', '|': 'l' };
 /** Cheap pre-tests: surrogate pairs or the BMP symbol blocks (emoji), leetspeak symbols. */
-const MAYBE_EMOJI_RE = /[\uD83C-\uD83E\u2600-\u27BF\uFE0F]/;
+const MAYBE_EMOJI_RE = /\uD83C|\uD83D|\uD83E|[\u2600-\u27BF]|\uFE0F/;
 const MAYBE_LEET_RE = /[@$!|]/;
 const PICTO_RE = /\p{Extended_Pictographic}/gu;
 const CAMEL_RE = /(\p{Ll})(\p{Lu})/gu;
-const NEEDS_FOLD_RE = /[^a-z0-9\u0600-\u06ff]|[0-9]/;
-const HAS_LATIN_RE = /[a-z]/;
-const ARABIC_SCRIPT_RE = /^[\u0600-\u06ff]+$/;
+
 const PERSIAN_SUFFIX = new Set(['ها', 'های', 'هایی', 'هایش', 'هایشان', 'هایمان', 'تر', 'ترین']);
 const PERSIAN_PREFIX = new Set(['می', 'نمی']);
+
+/** A Latin word with a digit or a non-ASCII letter (S0leimani, Ѕоlеіmаnі mixed with Latin) needs folding. */
+function needsFold(w: string): boolean {
+  let latin = false;
+  let odd = false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 97 && c <= 122) latin = true;
+    else if ((c >= 48 && c <= 57) || c < 0x0600 || c > 0x06ff) odd = true;
+  }
+  return latin && odd && !w.startsWith('eex');
+}
+
+/** Every character is in the Arabic block (Persian and Arabic letters after unification). */
+function isArabicScript(w: string): boolean {
+  if (w.length === 0) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 0x0600 || c > 0x06ff) return false;
+  }
+  return true;
+}
 
 /** True when another single quote follows before the sentence ends. */
 function hasPartner(words: readonly string[], from: number): boolean {
@@ -126,18 +146,18 @@ export function tokenisePost(raw: string): PostTokens {
       inHashtag = false;
       continue;
     }
-    if (HAS_LATIN_RE.test(w) && NEEDS_FOLD_RE.test(w) && !w.startsWith('eex')) w = foldConfusables(w);
+    if (needsFold(w)) w = foldConfusables(w);
     if (PERSIAN_PREFIX.has(w)) {
       pendingPrefix = w;
       continue;
     }
     if (pendingPrefix !== '') {
-      if (ARABIC_SCRIPT_RE.test(w)) w = pendingPrefix + w;
+      if (isArabicScript(w)) w = pendingPrefix + w;
       else pushToken(pendingPrefix);
       pendingPrefix = '';
     }
     const last = tokens.length - 1;
-    if (PERSIAN_SUFFIX.has(w) && last >= 0 && sentence[last] === sent && ARABIC_SCRIPT_RE.test(tokens[last] ?? '')) {
+    if (PERSIAN_SUFFIX.has(w) && last >= 0 && sentence[last] === sent && isArabicScript(tokens[last] ?? '')) {
       tokens[last] += w;
       continue;
     }
