@@ -1,6 +1,9 @@
 /** Builds the `takedown` command line: one file per command, each registering itself here. */
 import { Command } from 'commander';
 import { registerDbInfo } from './db-info.ts';
+import { registerSynth } from './synth.ts';
+import { registerIngest } from './ingest.ts';
+import { registerCoShare } from './coshare.ts';
 import { registerClassify } from './classify.ts';
 import { registerRegistry } from './registry.ts';
 import { registerRules } from './rules.ts';
@@ -18,6 +21,9 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: false });
 
   registerDbInfo(program);
+  registerSynth(program);
+  registerIngest(program);
+  registerCoShare(program);
   registerClassify(program);
   registerRegistry(program);
   registerRules(program);
