@@ -87,15 +87,17 @@ export async function classifyStore(store: Store, classifier: PostClassifier): P
   const byEntity: Record<string, number> = {};
   let n = 0;
   let violating = 0;
-  // Read the posts first in chunks, then write: DuckDB's appender and a live stream on one
-  // connection do not mix. Chunks keep the memory bounded.
+  // Posts are read in rowid ranges and results appended after each range: DuckDB's appender and
+  // a live result stream on one connection do not mix (a flush ends the stream).
   await store.run('DELETE FROM policy_results');
-  const total = (await store.one<{ n: number }>('SELECT count(*) AS n FROM posts'))?.n ?? 0;
+  const bounds = await store.one<{ n: number; hi: number | null }>('SELECT count(*) AS n, max(rowid) AS hi FROM posts');
+  const total = bounds?.n ?? 0;
+  const hi = bounds?.hi ?? -1;
   const CHUNK = 50_000;
-  for (let offset = 0; offset < total; offset += CHUNK) {
+  for (let lo = 0; lo <= hi; lo += CHUNK) {
     const rows = await store.all<{ platform: string; post_id: string; account_id: string; text: string | null; language: string | null }>(
-      'SELECT platform, post_id, account_id, text, language FROM posts ORDER BY platform, post_id LIMIT $1 OFFSET $2',
-      [CHUNK, offset],
+      'SELECT platform, post_id, account_id, text, language FROM posts WHERE rowid >= $1 AND rowid < $2',
+      [lo, lo + CHUNK],
     );
     const app = await store.appender('policy_results');
     const now = BigInt(Date.now());
