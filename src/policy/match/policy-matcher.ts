@@ -63,6 +63,8 @@ export interface PostAnalysis {
 
 /** Lexicons whose hits are cues, not framings: they change other hits and are not themselves tied. */
 const CUE_LEXICONS = new Set(['negation', 'attribution', 'sarcasm', 'meta_discourse', 'entity_domain', 'sports_entertainment', 'imperative_call']);
+const FIRST_PERSON = new Set(['we', 'ما', 'نحن', 'انا']);
+const FIRST_PERSON_FILLER = new Set(['are', 'the', 'as', 'هم', 'همه']);
 const PRONOUNS = new Set(['he', 'his', 'him', 'they', 'their', 'them', 'its', 'او', 'وی', 'ایشان', 'هو', 'انه', 'لقد']);
 const ARABIC_SCRIPT_RE = /[\u0600-\u06ff]/;
 /** Words before an English imperative that keep it a call ("please join", "you must fund"). */
@@ -106,7 +108,7 @@ export class PolicyMatcher {
   /** Mentions and hits of one post with their flags. */
   analyse(text: string): PostAnalysis {
     const pt = tokenisePost(text);
-    const { tokens, sentence, quoted, hashtag } = pt;
+    const { tokens, sentence, clause, quoted, hashtag } = pt;
     const matches = this.trie.findAll(tokens);
 
     // Aliases: longest first, no overlaps (Kata'ib Hezbollah is not also Hezbollah).
@@ -132,7 +134,8 @@ export class PolicyMatcher {
       if (p.kind === 'ctx') ctx.set(p.entity, (ctx.get(p.entity) ?? 0) + 1);
       else if (p.kind === 'lex') {
         if (p.name === 'sports_entertainment') block++;
-        else if (p.name === 'entity_domain') domain++;
+        // Condemnation vocabulary is entity context too: nobody calls a footballer a terrorist.
+        else if (p.name === 'entity_domain' || p.name === 'condemnation') domain++;
         let overlaps = false;
         for (let k = m.start; k < m.end; k++) if (taken[k]) overlaps = true;
         if (!overlaps) lexRaw.push({ name: p.name, start: m.start, end: m.end });
@@ -165,6 +168,17 @@ export class PolicyMatcher {
     }
     const resolvedMentions = mentions.filter((m) => m.resolved);
 
+    // Speaking as an organisation: "we (are) (the) <org>", "ما <org>", "نحن <org>".
+    for (const m of resolvedMentions) {
+      const e = this.entities.find((x) => x.id === m.entityId);
+      if (e?.type !== 'organisation') continue;
+      let k = m.start - 1;
+      while (k >= 0 && k >= m.start - 3 && FIRST_PERSON_FILLER.has(tokens[k] ?? '') && sentence[k] === sentence[m.start]) k--;
+      if (k >= 0 && k >= m.start - 3 && FIRST_PERSON.has(tokens[k] ?? '') && sentence[k] === sentence[m.start]) {
+        lexRaw.push({ name: 'first_person_org', start: k, end: m.start });
+      }
+    }
+
     // A cue inside a longer sarcasm cue is not a cue of its own ("so-called" is not "called").
     const sarcasmSpans = lexRaw.filter((h) => h.name === 'sarcasm');
     const inSarcasm = (h: { name: string; start: number; end: number }) =>
@@ -196,9 +210,11 @@ export class PolicyMatcher {
       }
       const s = sentence[h.start] ?? 0;
       let negated = false;
-      for (let k = Math.max(0, h.start - 2); k < h.start; k++) if (negTok[k] && sentence[k] === s) negated = true;
+      // Negation scopes over its own clause: "لن يتكرر، رحمك الله" does not negate the blessing.
+      const cl = clause[h.start];
+      for (let k = Math.max(0, h.start - 2); k < h.start; k++) if (negTok[k] && clause[k] === cl) negated = true;
       if (ARABIC_SCRIPT_RE.test(tokens[h.start] ?? '')) {
-        for (let k = h.end; k < Math.min(tokens.length, h.end + 2); k++) if (negTok[k] && sentence[k] === s) negated = true;
+        for (let k = h.end; k < Math.min(tokens.length, h.end + 2); k++) if (negTok[k] && clause[k] === cl) negated = true;
       }
       let isQuoted = false;
       for (let k = h.start; k < h.end; k++) if (quoted[k]) isQuoted = true;

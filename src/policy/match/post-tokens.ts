@@ -16,6 +16,8 @@ export interface PostTokens {
   tokens: string[];
   /** Sentence number of each token. */
   sentence: Uint16Array;
+  /** Clause number of each token: sentences split further at commas, colons and dashes. */
+  clause: Uint16Array;
   /** 1 when the token is inside quotation marks. */
   quoted: Uint8Array;
   /** 1 when the token comes from a hashtag. */
@@ -31,6 +33,7 @@ const Q = 'qqxq';
 const Q1 = 'qqxs';
 const S = 'ssxs';
 const SQ = 'ssxq';
+const C = 'ccxc';
 const H_OPEN = 'hhxo';
 const H_CLOSE = 'hhxc';
 
@@ -50,6 +53,8 @@ const HASHTAG_RE = /#([\p{L}\p{M}\p{N}_\u200c]+)/gu;
 // One pass for the marks the policy keeps: double quotes, single quotes at a word edge,
 // question marks, other sentence ends.
 // A full stop ends a sentence unless it follows a single capital (U.S., Gen. Q.).
+/** Clause breaks: comma (Latin, Arabic), colon, dash between spaces. */
+const CLAUSE_RE = /[,،:]|\s[-–—]\s/g;
 const MARKS_RE =
   /(["“”«»„‟‹›])|((?<![\p{L}\p{N}])['‘’`]|['‘’`](?![\p{L}\p{N}]))|([?؟]+)|[!;؛\n…]+|(?<!\b\p{Lu})\.(?=\s|$|["”»'’])/gu;
 const LEET_IN_WORD_RE = /(?<=[\p{L}\p{N}])[@$!|](?=[\p{L}\p{N}])/gu;
@@ -107,11 +112,14 @@ export function tokenisePost(raw: string): PostTokens {
   if (MAYBE_EMOJI_RE.test(text)) text = text.replace(EMOJI_JOINERS, '').replace(PICTO_RE, (c) => ` ${EMOJI[c] ?? ''} `);
   if (text.includes('#')) text = text.replace(HASHTAG_RE, (_m, body: string) => ` ${H_OPEN} ${splitHashtag(body)} ${H_CLOSE} `);
   if (MAYBE_LEET_RE.test(text)) text = text.replace(LEET_IN_WORD_RE, (c) => LEET[c] ?? c);
+  text = text.replace(CLAUSE_RE, ` ${C} `);
   text = text.replace(MARKS_RE, (_m, dq?: string, sq?: string, qm?: string) => (dq ? ` ${Q} ` : sq ? ` ${Q1} ` : qm ? ` ${SQ} ` : ` ${S} `));
   const words = normaliseText(text, { dropUrls: false }).split(' ');
 
   const tokens: string[] = [];
   const sentence: number[] = [];
+  const clause: number[] = [];
+  let cl = 0;
   const quoted: number[] = [];
   const hashtag: number[] = [];
   let sent = 0;
@@ -130,7 +138,12 @@ export function tokenisePost(raw: string): PostTokens {
       if (inQuote || hasPartner(words, i)) inQuote = !inQuote;
       continue;
     }
+    if (w === C) {
+      cl++;
+      continue;
+    }
     if (w === S || w === SQ) {
+      cl++;
       if (tokens.length > 0 && sentence[sentence.length - 1] === sent) {
         if (w === SQ) questions.add(sent);
         sent++;
@@ -156,6 +169,11 @@ export function tokenisePost(raw: string): PostTokens {
       else pushToken(pendingPrefix);
       pendingPrefix = '';
     }
+    // A kunya written as one word (ابومهدی, ابوبکر) is the two words ابو + name.
+    if (w.length >= 6 && w.startsWith('ابو') && isArabicScript(w)) {
+      pushToken('ابو');
+      w = w.slice(3);
+    }
     const last = tokens.length - 1;
     if (PERSIAN_SUFFIX.has(w) && last >= 0 && sentence[last] === sent && isArabicScript(tokens[last] ?? '')) {
       tokens[last] += w;
@@ -168,6 +186,7 @@ export function tokenisePost(raw: string): PostTokens {
   function pushToken(t: string): void {
     tokens.push(t);
     sentence.push(sent);
+    clause.push(cl);
     quoted.push(inQuote ? 1 : 0);
     hashtag.push(inHashtag ? 1 : 0);
   }
@@ -175,6 +194,7 @@ export function tokenisePost(raw: string): PostTokens {
   return {
     tokens,
     sentence: Uint16Array.from(sentence, (s) => Math.min(s, 65535)),
+    clause: Uint16Array.from(clause, (c) => Math.min(c, 65535)),
     quoted: Uint8Array.from(quoted),
     hashtag: Uint8Array.from(hashtag),
     questions,
