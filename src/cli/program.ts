@@ -6,6 +6,9 @@ import { registerIngest } from './ingest.ts';
 import { registerCoShare } from './coshare.ts';
 import { registerDetect } from './detect.ts';
 import { registerEvaluate } from './evaluate.ts';
+import { registerClassify } from './classify.ts';
+import { registerRegistry } from './registry.ts';
+import { registerRules } from './rules.ts';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -25,5 +28,8 @@ export function buildProgram(): Command {
   registerCoShare(program);
   registerDetect(program);
   registerEvaluate(program);
+  registerClassify(program);
+  registerRegistry(program);
+  registerRules(program);
   return program;
 }

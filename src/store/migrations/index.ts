@@ -4,6 +4,7 @@ import { ingestSeedsMigration } from './0002-ingest-seeds.ts';
 import { findingsMigration } from './0100-findings.ts';
 import { detectMigration } from './0110-detect.ts';
 import { policyMigration } from './0200-policy.ts';
+import { policyEntitiesMigration } from './0210-policy-entities.ts';
 import { casesMigration } from './0400-cases.ts';
 
 /** Every migration the code knows; add new ones here (order is by id, not by this list). */
@@ -13,5 +14,7 @@ export const MIGRATIONS: readonly Migration[] = [
   findingsMigration,
   detectMigration,
   policyMigration,
+  policyMigration,
+  policyEntitiesMigration,
   casesMigration,
 ];
