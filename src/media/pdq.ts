@@ -52,13 +52,20 @@ const DCT_MATRIX: Float32Array = (() => {
   return d;
 })();
 
+// f(coeff·v) for every byte value: one table lookup instead of a multiply and a rounding.
+const lumaTable = (c: number): Float32Array => Float32Array.from({ length: 256 }, (_, v) => f(c * v));
+const LUMA_R_TABLE = lumaTable(LUMA_R);
+const LUMA_G_TABLE = lumaTable(LUMA_G);
+const LUMA_B_TABLE = lumaTable(LUMA_B);
+
 /** Float32 luma of packed 8-bit pixels with 1–4 channels (1–2: grey [+alpha], 3–4: RGB [+alpha]). */
 export function lumaFromPixels(pixels: Uint8Array, width: number, height: number, channels: number): Float32Array {
   const n = width * height;
   const luma = new Float32Array(n);
   if (channels >= 3) {
     for (let p = 0, o = 0; p < n; p++, o += channels) {
-      luma[p] = f(f(f(LUMA_R * pixels[o]!) + f(LUMA_G * pixels[o + 1]!)) + f(LUMA_B * pixels[o + 2]!));
+      // Left-to-right float sums like the C++ expression; the store rounds the last one.
+      luma[p] = f(LUMA_R_TABLE[pixels[o]!]! + LUMA_G_TABLE[pixels[o + 1]!]!) + LUMA_B_TABLE[pixels[o + 2]!]!;
     }
   } else {
     for (let p = 0, o = 0; p < n; p++, o += channels) luma[p] = pixels[o]!;
@@ -113,11 +120,105 @@ function box1D(input: Float32Array, output: Float32Array, start: number, length:
   }
 }
 
-/** Two-pass Jarosz tent filter in place on `buf` (scratch is the same size). */
-function jaroszFilter(buf: Float32Array, scratch: Float32Array, rows: number, cols: number, winRows: number, winCols: number): void {
+// box1D along every column at once, walking the rows in order (cache-friendly; the same
+// operations in the same order per column as box1D with stride = cols, so results are equal).
+// Only the columns listed in `only` are computed when given (the last pass feeds decimation).
+function boxColumns(input: Float32Array, output: Float32Array, rows: number, cols: number, window: number, only?: Int32Array): void {
+  const half = Math.floor((window + 2) / 2);
+  const phase1 = half - 1;
+  const phase2 = window - half + 1;
+  const phase3 = rows - window;
+  const phase4 = half - 1;
+  const idx = only ?? Int32Array.from({ length: cols }, (_, j) => j);
+  const m = idx.length;
+  const sums = new Float32Array(m); // Float32Array stores round every sum to float, as in C++
+  let li = 0;
+  let ri = 0;
+  let oi = 0;
+  let size = 0;
+  for (let i = 0; i < phase1; i++, ri++) {
+    const r = ri * cols;
+    for (let c = 0; c < m; c++) sums[c] = sums[c]! + input[r + idx[c]!]!;
+    size++;
+  }
+  for (let i = 0; i < phase2; i++, ri++, oi++) {
+    const r = ri * cols;
+    const o = oi * cols;
+    size++;
+    for (let c = 0; c < m; c++) {
+      const j = idx[c]!;
+      sums[c] = sums[c]! + input[r + j]!;
+      output[o + j] = sums[c]! / size;
+    }
+  }
+  for (let i = 0; i < phase3; i++, ri++, li++, oi++) {
+    const r = ri * cols;
+    const l = li * cols;
+    const o = oi * cols;
+    for (let c = 0; c < m; c++) {
+      const j = idx[c]!;
+      sums[c] = sums[c]! + input[r + j]!;
+      sums[c] = sums[c]! - input[l + j]!;
+      output[o + j] = sums[c]! / size;
+    }
+  }
+  for (let i = 0; i < phase4; i++, li++, oi++) {
+    const l = li * cols;
+    const o = oi * cols;
+    size--;
+    for (let c = 0; c < m; c++) {
+      const j = idx[c]!;
+      sums[c] = sums[c]! - input[l + j]!;
+      output[o + j] = sums[c]! / size;
+    }
+  }
+}
+
+/** Two-pass Jarosz tent filter in place on `buf`; the last column pass only at `sampledCols`. */
+function jaroszFilter(buf: Float32Array, scratch: Float32Array, rows: number, cols: number, winRows: number, winCols: number, sampledCols: Int32Array): void {
   for (let pass = 0; pass < 2; pass++) {
     for (let i = 0; i < rows; i++) box1D(buf, scratch, i * cols, cols, 1, winRows);
-    for (let j = 0; j < cols; j++) box1D(scratch, buf, j, rows, cols, winCols);
+    if (pass === 1) boxColumns(scratch, buf, rows, cols, winCols, sampledCols);
+    else boxAllColumns(scratch, buf, rows, cols, winCols);
+  }
+}
+
+// boxColumns for every column, without the index indirection (the hot full-size pass).
+function boxAllColumns(input: Float32Array, output: Float32Array, rows: number, cols: number, window: number): void {
+  const half = Math.floor((window + 2) / 2);
+  const phase1 = half - 1;
+  const phase2 = window - half + 1;
+  const phase3 = rows - window;
+  const phase4 = half - 1;
+  const sums = new Float32Array(cols);
+  let r = 0;
+  let l = 0;
+  let o = 0;
+  let size = 0;
+  for (let i = 0; i < phase1; i++, r += cols) {
+    for (let j = 0; j < cols; j++) sums[j] = sums[j]! + input[r + j]!;
+    size++;
+  }
+  for (let i = 0; i < phase2; i++, r += cols, o += cols) {
+    size++;
+    for (let j = 0; j < cols; j++) {
+      sums[j] = sums[j]! + input[r + j]!;
+      output[o + j] = sums[j]! / size;
+    }
+  }
+  for (let i = 0; i < phase3; i++, r += cols, l += cols, o += cols) {
+    for (let j = 0; j < cols; j++) {
+      sums[j] = sums[j]! + input[r + j]!;
+      sums[j] = sums[j]! - input[l + j]!;
+      output[o + j] = sums[j]! / size;
+    }
+  }
+  for (let i = 0; i < phase4; i++, l += cols, o += cols) {
+    size--;
+    for (let j = 0; j < cols; j++) {
+      sums[j] = sums[j]! - input[l + j]!;
+      output[o + j] = sums[j]! / size;
+    }
   }
 }
 
@@ -171,7 +272,8 @@ export function pdqDctFromLuma(luma: Float32Array, rows: number, cols: number): 
   if (rows === 64 && cols === 64) {
     a = luma; // the reference skips the filter for 64×64 input (its video-frame path)
   } else {
-    jaroszFilter(luma, new Float32Array(rows * cols), rows, cols, jaroszWindowSize(cols, 64), jaroszWindowSize(rows, 64));
+    const sampledCols = Int32Array.from({ length: 64 }, (_, j) => Math.trunc(((j + 0.5) * cols) / 64));
+    jaroszFilter(luma, new Float32Array(rows * cols), rows, cols, jaroszWindowSize(cols, 64), jaroszWindowSize(rows, 64), sampledCols);
     a = new Float32Array(64 * 64);
     for (let i = 0; i < 64; i++) {
       const ini = Math.trunc(((i + 0.5) * rows) / 64);
