@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerDbInfo } from './db-info.ts';
 import { registerHash } from './hash.ts';
+import { registerBank } from './bank.ts';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -17,5 +18,6 @@ export function buildProgram(): Command {
 
   registerDbInfo(program);
   registerHash(program);
+  registerBank(program);
   return program;
 }

@@ -2,7 +2,18 @@ import type { Migration } from '../migrate.ts';
 import { coreMigration } from './0001-core.ts';
 import { findingsMigration } from './0100-findings.ts';
 import { policyMigration } from './0200-policy.ts';
+import { mediaMigration } from './0300-media.ts';
+import { impersonationMigration } from './0310-impersonation.ts';
+import { stateMediaMigration } from './0320-state-media.ts';
 import { casesMigration } from './0400-cases.ts';
 
 /** Every migration the code knows; add new ones here (order is by id, not by this list). */
-export const MIGRATIONS: readonly Migration[] = [coreMigration, findingsMigration, policyMigration, casesMigration];
+export const MIGRATIONS: readonly Migration[] = [
+  coreMigration,
+  findingsMigration,
+  policyMigration,
+  casesMigration,
+  mediaMigration,
+  impersonationMigration,
+  stateMediaMigration,
+];
