@@ -3,6 +3,8 @@ import { Command } from 'commander';
 import { registerDbInfo } from './db-info.ts';
 import { registerHash } from './hash.ts';
 import { registerBank } from './bank.ts';
+import { registerSynth } from './synth.ts';
+import { registerIngest } from './ingest.ts';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -19,5 +21,7 @@ export function buildProgram(): Command {
   registerDbInfo(program);
   registerHash(program);
   registerBank(program);
+  registerSynth(program);
+  registerIngest(program);
   return program;
 }
