@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerDbInfo } from './db-info.ts';
 import { registerHash } from './hash.ts';
 import { registerBank } from './bank.ts';
+import { registerImpersonation } from './impersonation.ts';
 import { registerSynth } from './synth.ts';
 import { registerIngest } from './ingest.ts';
 
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerDbInfo(program);
   registerHash(program);
   registerBank(program);
+  registerImpersonation(program);
   registerSynth(program);
   registerIngest(program);
   return program;
