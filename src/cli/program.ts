@@ -1,6 +1,9 @@
 /** Builds the `takedown` command line: one file per command, each registering itself here. */
 import { Command } from 'commander';
 import { registerDbInfo } from './db-info.ts';
+import { registerHash } from './hash.ts';
+import { registerBank } from './bank.ts';
+import { registerImpersonation } from './impersonation.ts';
 import { registerSynth } from './synth.ts';
 import { registerIngest } from './ingest.ts';
 import { registerCoShare } from './coshare.ts';
@@ -23,6 +26,9 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: false });
 
   registerDbInfo(program);
+  registerHash(program);
+  registerBank(program);
+  registerImpersonation(program);
   registerSynth(program);
   registerIngest(program);
   registerCoShare(program);

@@ -5,6 +5,9 @@ import { findingsMigration } from './0100-findings.ts';
 import { detectMigration } from './0110-detect.ts';
 import { policyMigration } from './0200-policy.ts';
 import { policyEntitiesMigration } from './0210-policy-entities.ts';
+import { mediaMigration } from './0300-media.ts';
+import { impersonationMigration } from './0310-impersonation.ts';
+import { stateMediaMigration } from './0320-state-media.ts';
 import { casesMigration } from './0400-cases.ts';
 
 /** Every migration the code knows; add new ones here (order is by id, not by this list). */
@@ -17,4 +20,9 @@ export const MIGRATIONS: readonly Migration[] = [
   policyMigration,
   policyEntitiesMigration,
   casesMigration,
+  policyMigration,
+  casesMigration,
+  mediaMigration,
+  impersonationMigration,
+  stateMediaMigration,
 ];
