@@ -1,6 +1,7 @@
 /** Builds the `takedown` command line: one file per command, each registering itself here. */
 import { Command } from 'commander';
 import { registerDbInfo } from './db-info.ts';
+import { registerExport } from './export.ts';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -15,5 +16,6 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: false });
 
   registerDbInfo(program);
+  registerExport(program);
   return program;
 }
