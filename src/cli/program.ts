@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerDbInfo } from './db-info.ts';
 import { registerExport } from './export.ts';
+import { registerReport } from './report.ts';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: false });
 
   registerDbInfo(program);
+  registerReport(program);
   registerExport(program);
   return program;
 }

@@ -41,13 +41,14 @@ function stripXmlInvalid(s: string): string {
 }
 
 /**
- * Escapes text for Markdown prose: characters with Markdown or HTML meaning get a backslash, and
- * line breaks become spaces so a value cannot start a heading, list or table row.
+ * Escapes text for Markdown prose: characters that open emphasis, code, links, tables or HTML get
+ * a backslash or an entity, and line breaks become spaces so a value cannot start a heading, list
+ * or table row. Ordinary punctuation is left alone so sentences stay readable.
  */
 export function escapeMarkdown(s: string): string {
   return s
     .replace(/[\r\n]+/g, ' ')
-    .replace(/[\\`*_{}[\]()#+\-.!|<>&~"']/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+    .replace(/[\\`*_{}[\]#|~<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
 }
 
 /** A plain decimal number: safe in a spreadsheet even when it starts with '-'. */
