@@ -2,9 +2,19 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
-import { usageError } from '../model/index.ts';
+import { usageError, VERDICTS, type Verdict } from '../model/index.ts';
 import { withStore } from '../store/index.ts';
-import { generateHashKey, loadStixInput, TLP_LEVELS, toStixBundle, writeIoArchive, type TlpLevel } from '../export/index.ts';
+import {
+  generateHashKey,
+  loadFindingsGraph,
+  loadStixInput,
+  renderGexf,
+  renderGraphml,
+  TLP_LEVELS,
+  toStixBundle,
+  writeIoArchive,
+  type TlpLevel,
+} from '../export/index.ts';
 import { dbOption, printJson } from './common.ts';
 
 /** Splits a comma-separated option value. */
@@ -89,4 +99,30 @@ export function registerExport(program: Command): void {
       });
     },
   );
+
+  for (const format of ['gexf', 'graphml'] as const) {
+    dbOption(
+      cmd
+        .command(format)
+        .description(`write the findings graph as ${format === 'gexf' ? 'GEXF 1.3' : 'GraphML'} for Gephi: accounts with cluster, verdict, indicators, followers; edges with per-signal weights and q-values`)
+        .requiredOption('--out <file>', `file to write (e.g. network.${format})`)
+        .option('--run <id>', 'detect run (default: the latest)')
+        .option('--clusters <ids>', 'comma-separated cluster ids (default: every cluster of the run)', parseList)
+        .option('--verdict <verdicts>', `comma-separated verdicts (${VERDICTS.join(', ')})`, parseList),
+    ).action(async (opts: { db: string; out: string; run?: string; clusters?: string[]; verdict?: string[] }) => {
+      for (const v of opts.verdict ?? []) {
+        if (!(VERDICTS as readonly string[]).includes(v)) throw usageError(`Unknown verdict '${v}': use ${VERDICTS.join(', ')}`);
+      }
+      await withStore(opts.db, async (store) => {
+        const graph = await loadFindingsGraph(store, {
+          ...(opts.run ? { runId: opts.run } : {}),
+          ...(opts.clusters ? { clusterIds: opts.clusters } : {}),
+          ...(opts.verdict ? { verdicts: opts.verdict as Verdict[] } : {}),
+        });
+        mkdirSync(dirname(opts.out), { recursive: true });
+        writeFileSync(opts.out, format === 'gexf' ? renderGexf(graph) : renderGraphml(graph));
+        printJson({ out: opts.out, run: graph.runId, nodes: graph.nodes.length, edges: graph.edges.length });
+      });
+    });
+  }
 }

@@ -16,3 +16,5 @@ export { loadReportData } from './report-data.ts';
 export type { NetworkReport, ReportData } from './report-data.ts';
 export { renderReportHtml } from './report-html.ts';
 export { renderReportMarkdown } from './report-markdown.ts';
+export { loadFindingsGraph, renderGexf, renderGraphml, toFindingsGraph } from './graph-export.ts';
+export type { FindingsGraph } from './graph-export.ts';
