@@ -3,6 +3,8 @@ import { Command } from 'commander';
 import { registerDbInfo } from './db-info.ts';
 import { registerExport } from './export.ts';
 import { registerReport } from './report.ts';
+import { registerSynth } from './synth.ts';
+import { registerIngest } from './ingest.ts';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -17,6 +19,8 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: false });
 
   registerDbInfo(program);
+  registerSynth(program);
+  registerIngest(program);
   registerReport(program);
   registerExport(program);
   return program;

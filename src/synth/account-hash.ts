@@ -1,0 +1,14 @@
+/**
+ * The archive's hashing rule: accounts under 5,000 followers have userid, display name and
+ * screen name replaced by one 44-character base64 value. Keyed by the seed (HMAC-SHA256) so that
+ * two samples do not share ids, as Twitter's releases did not.
+ */
+import { createHmac } from 'node:crypto';
+
+/** Followers at or above which an account keeps its real id and names. */
+export const HASH_FOLLOWER_THRESHOLD = 5000;
+
+/** The 44-character base64 hash that stands for a small account's id, name and handle. */
+export function hashAccountId(seed: number, numericId: string): string {
+  return createHmac('sha256', `takedown-synth:${seed}`).update(numericId).digest('base64');
+}
