@@ -69,9 +69,10 @@ export function registerExport(program: Command): void {
       .option('--clusters <ids>', 'comma-separated cluster ids (default: every likely_cib cluster of the run)', parseList)
       .option('--cases <ids>', 'comma-separated case ids: their decided accounts', parseList)
       .option('--run <id>', 'detect run (default: the latest)')
-      .option('--name <set>', 'file name prefix of the release', 'takedown'),
+      .option('--name <set>', 'file name prefix of the release', 'takedown')
+      .option('--platform <name>', "accounts of this platform only, or 'all'", 'twitter'),
   ).action(
-    async (opts: { db: string; out: string; hashKey?: string; clusters?: string[]; cases?: string[]; run?: string; name: string }) => {
+    async (opts: { db: string; out: string; hashKey?: string; clusters?: string[]; cases?: string[]; run?: string; name: string; platform: string }) => {
       let key = opts.hashKey ?? process.env['TAKEDOWN_HASH_KEY'];
       if (!key) {
         key = generateHashKey();
@@ -85,6 +86,7 @@ export function registerExport(program: Command): void {
         const result = await writeIoArchive(store, opts.out, {
           hashKey,
           name: opts.name,
+          platform: opts.platform,
           ...(opts.clusters ? { clusterIds: opts.clusters } : {}),
           ...(opts.cases ? { caseIds: opts.cases } : {}),
           ...(opts.run ? { runId: opts.run } : {}),

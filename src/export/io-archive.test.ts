@@ -30,7 +30,7 @@ describe('io-archive release', () => {
   beforeAll(async () => {
     store = await Store.memory();
     await fillFixtureStore(store);
-    archive = await buildIoArchive(store, { hashKey: KEY });
+    archive = await buildIoArchive(store, { hashKey: KEY, platform: 'all' });
   });
   afterAll(() => store.close());
 
@@ -107,18 +107,26 @@ describe('io-archive release', () => {
   });
 
   it('hashes with the key: the same key gives the same release, another key other hashes', async () => {
-    const again = await buildIoArchive(store, { hashKey: KEY });
+    const again = await buildIoArchive(store, { hashKey: KEY, platform: 'all' });
     expect(again.tweetsCsv).toBe(archive.tweetsCsv);
-    const other = await buildIoArchive(store, { hashKey: 'another key' });
+    const other = await buildIoArchive(store, { hashKey: 'another key', platform: 'all' });
     expect(other.tweetsCsv).not.toContain(hash('8100000000000000001'));
   });
 
   it('selects the decided accounts of cases', async () => {
-    const byCase = await buildIoArchive(store, { hashKey: KEY, caseIds: ['case-1'] });
+    const byCase = await buildIoArchive(store, { hashKey: KEY, caseIds: ['case-1'], platform: 'all' });
     expect(byCase.accounts).toBe(4);
     const users = toRecords(byCase.usersCsv).map((u) => u['userid']);
     expect(users).toContain('fb-page-501');
     expect(users).toContain(hash('8100000000000000004'));
+  });
+
+  it("keeps Twitter's accounts only by default (the archive is Twitter's format)", async () => {
+    const twitter = await buildIoArchive(store, { hashKey: KEY });
+    expect(twitter.accounts).toBe(4);
+    expect(twitter.tweets).toBe(8);
+    expect(twitter.hashedAccounts).toBe(3);
+    for (const row of toRecords(twitter.tweetsCsv)) expect(row['tweetid']).toMatch(/^\d+$/);
   });
 
   it('selects clusters by id', async () => {
@@ -142,7 +150,7 @@ describe('io-archive release', () => {
   it('writes the two files of a release', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'takedown-release-'));
     try {
-      const out = await writeIoArchive(store, dir, { hashKey: KEY, name: 'iran_2020' });
+      const out = await writeIoArchive(store, dir, { hashKey: KEY, name: 'iran_2020', platform: 'all' });
       expect(path.basename(out.usersPath)).toBe('iran_2020_users_csv_hashed.csv');
       expect(readFileSync(out.tweetsPath, 'utf8')).toBe(archive.tweetsCsv);
     } finally {

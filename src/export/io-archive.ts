@@ -60,6 +60,11 @@ export interface ArchiveSelection {
   caseIds?: readonly string[];
   /** Detect run (default: latest). */
   runId?: string;
+  /**
+   * Only accounts of this platform (default 'twitter': the archive is Twitter's format and its
+   * readers expect numeric ids); 'all' keeps every platform.
+   */
+  platform?: string;
 }
 
 export interface IoArchiveOptions extends ArchiveSelection {
@@ -111,7 +116,10 @@ export async function selectArchiveAccounts(store: Store, selection: ArchiveSele
       for (const a of c.accounts) out.set(`${a.platform}\u0000${a.accountId}`, { platform: a.platform, accountId: a.accountId });
     }
   }
-  return [...out.values()].sort((a, b) => (a.platform + a.accountId < b.platform + b.accountId ? -1 : 1));
+  const platform = (selection.platform ?? 'twitter').toLowerCase();
+  return [...out.values()]
+    .filter((a) => platform === 'all' || a.platform.toLowerCase() === platform)
+    .sort((a, b) => (a.platform + a.accountId < b.platform + b.accountId ? -1 : 1));
 }
 
 /** Builds the users and tweets CSVs of a release (in memory; a release is the size of a takedown). */
