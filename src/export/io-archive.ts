@@ -5,7 +5,7 @@
  * under 5,000 followers, and referenced accounts we know nothing about, are pseudonymised with a
  * keyed hash everywhere they appear (see account-hash.ts and text-scrub.ts).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { notFoundError, usageError } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
@@ -122,15 +122,60 @@ export async function selectArchiveAccounts(store: Store, selection: ArchiveSele
     .sort((a, b) => (a.platform + a.accountId < b.platform + b.accountId ? -1 : 1));
 }
 
-/** Builds the users and tweets CSVs of a release (in memory; a release is the size of a takedown). */
-export async function buildIoArchive(store: Store, options: IoArchiveOptions): Promise<IoArchive> {
+/** Receives the lines of a release as they are produced (header first, no line breaks). */
+export interface IoArchiveSink {
+  user(line: string): void | Promise<void>;
+  tweet(line: string): void | Promise<void>;
+}
+
+type PostRow = {
+  platform: string;
+  post_id: string;
+  account_id: string;
+  time_ms: number;
+  kind: string;
+  ref_post_id: string | null;
+  ref_account_id: string | null;
+  reply_to_post_id: string | null;
+  reply_to_account_id: string | null;
+  quote_of_post_id: string | null;
+  text: string | null;
+  language: string | null;
+  client: string | null;
+  like_count: number | null;
+  retweet_count: number | null;
+  reply_count: number | null;
+  quote_count: number | null;
+  latitude: number | null;
+  longitude: number | null;
+  poll_choices: string | null;
+  hashtags: string[] | null;
+  urls: string[] | null;
+  mentions: string[] | null;
+};
+
+const SELECTED = 'JOIN export_selection s ON s.account_id = {t}.account_id AND (s.platform = \'\' OR s.platform = {t}.platform)';
+const joinSelected = (alias: string): string => SELECTED.replace(/\{t\}/g, alias);
+
+/**
+ * Produces a release line by line: set work (selection, references, per-post lists) runs in the
+ * database and posts are streamed, so a release of millions of tweets needs memory only for the
+ * accounts it hashes.
+ */
+export async function emitIoArchive(store: Store, options: IoArchiveOptions, sink: IoArchiveSink): Promise<Omit<IoArchive, 'usersCsv' | 'tweetsCsv'>> {
   const selected = await selectArchiveAccounts(store, options);
   const hash = createAccountHasher(options.hashKey);
   await store.run('CREATE OR REPLACE TEMP TABLE export_selection (platform VARCHAR, account_id VARCHAR)');
   try {
-    for (const s of selected) {
-      await store.run('INSERT INTO export_selection VALUES ($1, $2)', [s.platform, s.accountId]);
+    const appender = await store.appender('export_selection');
+    for (const a of selected) {
+      appender.appendVarchar(a.platform);
+      appender.appendVarchar(a.accountId);
+      appender.endRow();
     }
+    appender.flushSync();
+    appender.closeSync();
+
     const accounts = await store.all<AccountRow>(
       `SELECT DISTINCT ON (s.platform, s.account_id) coalesce(a.platform, s.platform) AS platform, s.account_id, a.display_name, a.handle,
               a.description, a.profile_url, a.reported_location, a.followers, a.following, a.created_ms, a.language
@@ -138,57 +183,19 @@ export async function buildIoArchive(store: Store, options: IoArchiveOptions): P
          LEFT JOIN accounts a ON a.account_id = s.account_id AND (s.platform = '' OR a.platform = s.platform)
         ORDER BY s.platform, s.account_id, a.source_line DESC NULLS LAST`,
     );
-    const posts = await store.all<{
-      platform: string;
-      post_id: string;
-      account_id: string;
-      time_ms: number;
-      kind: string;
-      ref_post_id: string | null;
-      ref_account_id: string | null;
-      reply_to_post_id: string | null;
-      reply_to_account_id: string | null;
-      quote_of_post_id: string | null;
-      text: string | null;
-      language: string | null;
-      client: string | null;
-      like_count: number | null;
-      retweet_count: number | null;
-      reply_count: number | null;
-      quote_count: number | null;
-      latitude: number | null;
-      longitude: number | null;
-      poll_choices: string | null;
-    }>(
-      `SELECT p.platform, p.post_id, p.account_id, p.time_ms, p.kind, p.ref_post_id, p.ref_account_id, p.reply_to_post_id,
-              p.reply_to_account_id, p.quote_of_post_id, p.text, p.language, p.client, p.like_count, p.retweet_count,
-              p.reply_count, p.quote_count, p.latitude, p.longitude, p.poll_choices
-         FROM posts p JOIN export_selection s ON s.account_id = p.account_id AND (s.platform = '' OR s.platform = p.platform)
-        ORDER BY p.time_ms, p.post_id`,
-    );
-    const objects = await store.all<{ post_id: string; object_type: string; object_id: string; raw: string | null }>(
-      `SELECT o.post_id, o.object_type, o.object_id, o.raw
-         FROM post_objects o JOIN export_selection s ON s.account_id = o.account_id AND (s.platform = '' OR s.platform = o.platform)
-        WHERE o.object_type IN ('hashtag', 'url', 'mention')
-        ORDER BY o.post_id, o.rowid`,
-    );
-
-    // Every account the release mentions, by id or by @handle in a text: we must know its followers.
-    const referencedIds = new Set<string>();
-    const mentionedHandles = new Set<string>();
-    for (const p of posts) {
-      for (const id of [p.ref_account_id, p.reply_to_account_id]) if (id) referencedIds.add(id);
-      for (const m of (p.text ?? '').matchAll(/@([\p{L}\p{N}_]{1,50})/gu)) if (m[1]) mentionedHandles.add(m[1].toLowerCase());
-    }
-    for (const o of objects) if (o.object_type === 'mention') referencedIds.add(o.object_id);
-    await store.run('CREATE OR REPLACE TEMP TABLE export_refs (k VARCHAR, by_handle BOOLEAN)');
-    for (const id of referencedIds) await store.run('INSERT INTO export_refs VALUES ($1, false)', [id]);
-    for (const h of mentionedHandles) await store.run('INSERT INTO export_refs VALUES ($1, true)', [h]);
+    // Every account the release points at, by id or by @handle in a text: we must know its followers.
     const referenced = await store.all<{ account_id: string; display_name: string | null; handle: string | null; followers: number | null }>(
-      `SELECT DISTINCT a.account_id, a.display_name, a.handle, a.followers
-         FROM accounts a JOIN export_refs r ON (NOT r.by_handle AND a.account_id = r.k) OR (r.by_handle AND lower(a.handle) = r.k)`,
+      `WITH ids AS (
+         SELECT p.ref_account_id AS id FROM posts p ${joinSelected('p')} WHERE p.ref_account_id IS NOT NULL
+         UNION SELECT p.reply_to_account_id FROM posts p ${joinSelected('p')} WHERE p.reply_to_account_id IS NOT NULL
+         UNION SELECT o.object_id FROM post_objects o ${joinSelected('o')} WHERE o.object_type = 'mention'),
+       handles AS (
+         SELECT DISTINCT lower(unnest(regexp_extract_all(p.text, '@([A-Za-z0-9_]{1,50})', 1))) AS h FROM posts p ${joinSelected('p')} WHERE p.text LIKE '%@%')
+       SELECT DISTINCT a.account_id, a.display_name, a.handle, a.followers FROM accounts a WHERE a.account_id IN (SELECT id FROM ids)
+       UNION
+       SELECT DISTINCT a.account_id, a.display_name, a.handle, a.followers FROM accounts a WHERE lower(a.handle) IN (SELECT h FROM handles)
+       ORDER BY 1, 4`,
     );
-    await store.run('DROP TABLE IF EXISTS export_refs');
 
     // Who is hashed: known accounts under the threshold (unknown follower counts count as small).
     const known = new Map<string, { followers: number | null }>();
@@ -209,7 +216,6 @@ export async function buildIoArchive(store: Store, options: IoArchiveOptions): P
       const k = known.get(id);
       return k === undefined || isSmall(k.followers) ? hash(id) : id;
     };
-
     const userCells = (a: AccountRow | undefined, accountId: string): string[] => {
       const h = hash(accountId);
       const shown = a === undefined || hashedIds.has(accountId) ? null : a;
@@ -227,61 +233,72 @@ export async function buildIoArchive(store: Store, options: IoArchiveOptions): P
       ];
     };
 
-    const byAccount = new Map(accounts.map((a) => [a.account_id, a]));
-    const usersLines = [toCsvLine(IO_USERS_COLUMNS)];
-    for (const a of accounts) usersLines.push(toCsvLine(userCells(a, a.account_id)));
+    await sink.user(toCsvLine(IO_USERS_COLUMNS));
+    for (const a of accounts) await sink.user(toCsvLine(userCells(a, a.account_id)));
 
-    const objectsByPost = new Map<string, { hashtags: string[]; urls: string[]; mentions: string[] }>();
-    for (const o of objects) {
-      const entry = objectsByPost.get(o.post_id) ?? { hashtags: [], urls: [], mentions: [] };
-      if (o.object_type === 'hashtag') entry.hashtags.push(scrub(o.raw ?? o.object_id));
-      else if (o.object_type === 'url') entry.urls.push(scrub(o.raw ?? o.object_id));
-      else entry.mentions.push(releaseId(o.object_id));
-      objectsByPost.set(o.post_id, entry);
+    const byAccount = new Map(accounts.map((a) => [a.account_id, a]));
+    await sink.tweet(toCsvLine(IO_TWEETS_COLUMNS));
+    let tweets = 0;
+    const postsSql = `WITH objs AS (
+        SELECT o.platform, o.post_id,
+               list(coalesce(o.raw, o.object_id) ORDER BY o.rowid) FILTER (WHERE o.object_type = 'hashtag') AS hashtags,
+               list(coalesce(o.raw, o.object_id) ORDER BY o.rowid) FILTER (WHERE o.object_type = 'url') AS urls,
+               list(o.object_id ORDER BY o.rowid) FILTER (WHERE o.object_type = 'mention') AS mentions
+          FROM post_objects o ${joinSelected('o')}
+         WHERE o.object_type IN ('hashtag', 'url', 'mention')
+         GROUP BY o.platform, o.post_id)
+      SELECT p.platform, p.post_id, p.account_id, p.time_ms, p.kind, p.ref_post_id, p.ref_account_id, p.reply_to_post_id,
+             p.reply_to_account_id, p.quote_of_post_id, p.text, p.language, p.client, p.like_count, p.retweet_count,
+             p.reply_count, p.quote_count, p.latitude, p.longitude, p.poll_choices, objs.hashtags, objs.urls, objs.mentions
+        FROM posts p ${joinSelected('p')}
+        LEFT JOIN objs ON objs.post_id = p.post_id AND objs.platform = p.platform
+       ORDER BY p.time_ms, p.post_id`;
+    for await (const chunk of store.stream<PostRow>(postsSql)) {
+      for (const p of chunk) {
+        const replyUser = p.reply_to_account_id ?? (p.kind === 'reply' ? p.ref_account_id : null);
+        const replyPost = p.reply_to_post_id ?? (p.kind === 'reply' ? p.ref_post_id : null);
+        const quoted = p.quote_of_post_id ?? (p.kind === 'quote' ? p.ref_post_id : null);
+        await sink.tweet(
+          toCsvLine([
+            p.post_id,
+            ...userCells(byAccount.get(p.account_id), p.account_id),
+            p.language ?? '',
+            scrub(p.text ?? ''),
+            formatMinute(p.time_ms),
+            scrub(p.client ?? ''),
+            releaseId(replyUser),
+            replyPost ?? '',
+            quoted ?? '',
+            p.kind === 'retweet' ? 'True' : 'False',
+            p.kind === 'retweet' ? releaseId(p.ref_account_id) : '',
+            p.kind === 'retweet' ? (p.ref_post_id ?? '') : '',
+            p.latitude === null ? 'absent' : String(p.latitude),
+            p.longitude === null ? 'absent' : String(p.longitude),
+            formatCount(p.quote_count),
+            formatCount(p.reply_count),
+            formatCount(p.like_count),
+            formatCount(p.retweet_count),
+            toPythonListRepr((p.hashtags ?? []).map(scrub)),
+            toPythonListRepr((p.urls ?? []).map(scrub)),
+            toPythonListRepr((p.mentions ?? []).map(releaseId)),
+            scrub(p.poll_choices ?? ''),
+          ]),
+        );
+        tweets += 1;
+      }
     }
-    const tweetLines = [toCsvLine(IO_TWEETS_COLUMNS)];
-    for (const p of posts) {
-      const o = objectsByPost.get(p.post_id) ?? { hashtags: [], urls: [], mentions: [] };
-      const replyUser = p.reply_to_account_id ?? (p.kind === 'reply' ? p.ref_account_id : null);
-      const replyPost = p.reply_to_post_id ?? (p.kind === 'reply' ? p.ref_post_id : null);
-      const quoted = p.quote_of_post_id ?? (p.kind === 'quote' ? p.ref_post_id : null);
-      tweetLines.push(
-        toCsvLine([
-          p.post_id,
-          ...userCells(byAccount.get(p.account_id), p.account_id),
-          p.language ?? '',
-          scrub(p.text ?? ''),
-          formatMinute(p.time_ms),
-          scrub(p.client ?? ''),
-          releaseId(replyUser),
-          replyPost ?? '',
-          quoted ?? '',
-          p.kind === 'retweet' ? 'True' : 'False',
-          p.kind === 'retweet' ? releaseId(p.ref_account_id) : '',
-          p.kind === 'retweet' ? (p.ref_post_id ?? '') : '',
-          p.latitude === null ? 'absent' : String(p.latitude),
-          p.longitude === null ? 'absent' : String(p.longitude),
-          formatCount(p.quote_count),
-          formatCount(p.reply_count),
-          formatCount(p.like_count),
-          formatCount(p.retweet_count),
-          toPythonListRepr(o.hashtags),
-          toPythonListRepr(o.urls),
-          toPythonListRepr(o.mentions),
-          scrub(p.poll_choices ?? ''),
-        ]),
-      );
-    }
-    return {
-      usersCsv: usersLines.join('\n') + '\n',
-      tweetsCsv: tweetLines.join('\n') + '\n',
-      accounts: accounts.length,
-      hashedAccounts: accounts.filter((a) => hashedIds.has(a.account_id)).length,
-      tweets: posts.length,
-    };
+    return { accounts: accounts.length, hashedAccounts: accounts.filter((a) => hashedIds.has(a.account_id)).length, tweets };
   } finally {
     await store.run('DROP TABLE IF EXISTS export_selection');
   }
+}
+
+/** Builds the users and tweets CSVs of a release in memory (for tests and small releases). */
+export async function buildIoArchive(store: Store, options: IoArchiveOptions): Promise<IoArchive> {
+  const users: string[] = [];
+  const tweets: string[] = [];
+  const counts = await emitIoArchive(store, options, { user: (l) => void users.push(l), tweet: (l) => void tweets.push(l) });
+  return { ...counts, usersCsv: users.join('\n') + '\n', tweetsCsv: tweets.join('\n') + '\n' };
 }
 
 /** Writes `<name>_users_csv_hashed.csv` and `<name>_tweets_csv_hashed.csv` into `dir`. */
@@ -289,16 +306,34 @@ export async function writeIoArchive(
   store: Store,
   dir: string,
   options: IoArchiveOptions & { name?: string },
-): Promise<IoArchive & { usersPath: string; tweetsPath: string }> {
+): Promise<Omit<IoArchive, 'usersCsv' | 'tweetsCsv'> & { usersPath: string; tweetsPath: string }> {
   const name = options.name ?? 'takedown';
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) throw usageError(`The release name '${name}' may only hold letters, digits, '_' and '-'`);
-  const archive = await buildIoArchive(store, options);
   mkdirSync(dir, { recursive: true });
   const usersPath = join(dir, `${name}_users_csv_hashed.csv`);
   const tweetsPath = join(dir, `${name}_tweets_csv_hashed.csv`);
-  writeFileSync(usersPath, archive.usersCsv);
-  writeFileSync(tweetsPath, archive.tweetsCsv);
-  return { ...archive, usersPath, tweetsPath };
+  const users = createWriteStream(usersPath);
+  const tweets = createWriteStream(tweetsPath);
+  const write = (stream: WriteStream, line: string): Promise<void> | void => {
+    // Respect back-pressure so a large release is not buffered whole in memory.
+    if (!stream.write(line + '\n')) return new Promise((resolve) => stream.once('drain', () => resolve()));
+  };
+  try {
+    const counts = await emitIoArchive(store, options, { user: (l) => write(users, l), tweet: (l) => write(tweets, l) });
+    await Promise.all([closeStream(users), closeStream(tweets)]);
+    return { ...counts, usersPath, tweetsPath };
+  } catch (e) {
+    users.destroy();
+    tweets.destroy();
+    throw e;
+  }
+}
+
+function closeStream(stream: WriteStream): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.once('error', reject);
+    stream.end(() => resolve());
+  });
 }
 
 /** `YYYY-MM-DD HH:MM` in UTC, as the archive's tweet_time. */
