@@ -4,6 +4,8 @@ import { registerDbInfo } from './db-info.ts';
 import { registerHash } from './hash.ts';
 import { registerBank } from './bank.ts';
 import { registerImpersonation } from './impersonation.ts';
+import { registerExport } from './export.ts';
+import { registerReport } from './report.ts';
 import { registerSynth } from './synth.ts';
 import { registerIngest } from './ingest.ts';
 import { registerCoShare } from './coshare.ts';
@@ -37,5 +39,7 @@ export function buildProgram(): Command {
   registerClassify(program);
   registerRegistry(program);
   registerRules(program);
+  registerReport(program);
+  registerExport(program);
   return program;
 }
