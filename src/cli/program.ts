@@ -14,6 +14,10 @@ import { registerEvaluate } from './evaluate.ts';
 import { registerClassify } from './classify.ts';
 import { registerRegistry } from './registry.ts';
 import { registerRules } from './rules.ts';
+import { registerCase } from './case.ts';
+import { registerAudit } from './audit.ts';
+import { registerServe } from './serve.ts';
+import { registerUser } from './user.ts';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -41,5 +45,9 @@ export function buildProgram(): Command {
   registerRules(program);
   registerReport(program);
   registerExport(program);
+  registerCase(program);
+  registerAudit(program);
+  registerServe(program);
+  registerUser(program);
   return program;
 }

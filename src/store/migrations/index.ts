@@ -9,6 +9,8 @@ import { mediaMigration } from './0300-media.ts';
 import { impersonationMigration } from './0310-impersonation.ts';
 import { stateMediaMigration } from './0320-state-media.ts';
 import { casesMigration } from './0400-cases.ts';
+import { usersMigration } from './0401-users.ts';
+import { clusterLayoutsMigration } from './0402-cluster-layouts.ts';
 
 /** Every migration the code knows; add new ones here (order is by id, not by this list). */
 export const MIGRATIONS: readonly Migration[] = [
@@ -26,3 +28,4 @@ export const MIGRATIONS: readonly Migration[] = [
   impersonationMigration,
   stateMediaMigration,
 ];
+export const MIGRATIONS: readonly Migration[] = [coreMigration, ingestSeedsMigration, findingsMigration, policyMigration, casesMigration, usersMigration, clusterLayoutsMigration];
