@@ -291,12 +291,13 @@ describe('findings', () => {
       account: { displayName: string };
       signals: { signal: string }[];
       policyHits: unknown[];
-      impersonation: { available: boolean };
+      impersonation: { available: boolean; tables: { total: number }[] };
     };
     expect(a.account.displayName).toBe(XSS_NAME);
     expect(a.signals.map((s) => s.signal)).toContain('co_retweet');
     expect(a.policyHits).toHaveLength(1);
-    expect(a.impersonation.available).toBe(false);
+    expect(a.impersonation.available).toBe(true);
+    expect(a.impersonation.tables.map((x) => x.total)).toEqual([0]);
     const posts = (
       await t.as.viewer.request({ method: 'GET', url: '/api/posts?clusterId=c2&limit=2' })
     ).json() as { total: number; items: unknown[] };
@@ -310,7 +311,13 @@ describe('findings', () => {
     expect(q.items[0]?.reasons[0]).toMatch(/irgc-qf-soleimani/);
     expect(
       (await t.as.viewer.request({ method: 'GET', url: '/api/findings/hash-banks' })).json(),
-    ).toEqual({ available: false, tables: [] });
+    ).toMatchObject({
+      available: true,
+      tables: [
+        { table: 'hash_banks', total: 0 },
+        { table: 'media_bank_hits', total: 0 },
+      ],
+    });
     expect(
       (await t.as.viewer.request({ method: 'GET', url: '/api/accounts/nobody' })).statusCode,
     ).toBe(404);
@@ -323,6 +330,45 @@ describe('findings', () => {
     expect((slashed.json() as { account: { accountId: string } }).account.accountId).toBe(
       SLASHED_ACCOUNT_ID,
     );
+  });
+
+  it('puts hash-bank matches in the review queue and impersonation findings on the account page', async () => {
+    const post = t.seeded.xssPostId;
+    await t.store.run(
+      `INSERT INTO media_bank_hits (platform, post_id, account_id, path, pdq, bank, bank_pdq, label, source, distance, matched_ms)
+       VALUES ('twitter', $1, $2, 'soleimani.jpg', $3, 'tvec', $3, 'irgc_glorification', 'tcap', 12, 9999999999999)`,
+      [post, t.seeded.xssAccountId, 'f'.repeat(64)],
+    );
+    await t.store.run(
+      `INSERT INTO impersonation_findings (run_ms, platform, account_id, identity_id, score, reasons) VALUES (1, 'twitter', $1, 'rep-jane', 0.9, $2)`,
+      [t.seeded.xssAccountId, JSON.stringify(["handle 'rep_jane0' looks like 'rep_jane'"])],
+    );
+    const q = (
+      await t.as.viewer.request({ method: 'GET', url: '/api/review?source=hash_bank' })
+    ).json() as {
+      total: number;
+      items: { source: string; label: string; reasons: string[]; post: { postId: string } }[];
+    };
+    expect(q.total).toBe(1);
+    expect(q.items[0]).toMatchObject({
+      source: 'hash_bank',
+      label: 'irgc_glorification',
+      post: { postId: post },
+    });
+    expect(q.items[0]?.reasons[0]).toMatch(/matches bank tvec .* at Hamming distance 12/);
+    const all = (await t.as.viewer.request({ method: 'GET', url: '/api/review' })).json() as {
+      total: number;
+    };
+    expect(all.total).toBe(3);
+    const a = (
+      await t.as.viewer.request({ method: 'GET', url: `/api/accounts/${t.seeded.xssAccountId}` })
+    ).json() as {
+      policyHits: { source: string }[];
+      impersonation: { tables: { total: number; rows: (string | null)[][] }[] };
+    };
+    expect(a.policyHits.map((h) => h.source).sort()).toEqual(['classifier', 'hash_bank']);
+    expect(a.impersonation.tables[0]?.total).toBe(1);
+    expect(JSON.stringify(a.impersonation.tables[0]?.rows)).toMatch(/rep-jane/);
   });
 
   it('runs a case from cluster to audit entry', async () => {

@@ -27,14 +27,7 @@ export async function readAccount(store: Store, accountId: string, platform?: st
         [runId, accountId],
       )
     : [];
-  const hits = await store.all<{ post_id: string }>(
-    'SELECT post_id FROM policy_results WHERE account_id = $1 AND violating',
-    [accountId],
-  );
-  const queue = hits.length
-    ? await listReviewQueue(store, { limit: 500, offset: 0 })
-    : { items: [] };
-  const hitIds = new Set(hits.map((h) => h.post_id));
+  const hits = await listReviewQueue(store, { accountId, limit: 200, offset: 0 });
   const decisions = await store.all(
     'SELECT case_id, surface, action, policy, status, decided_by, decided_ms FROM decisions WHERE account_id = $1 ORDER BY decided_ms DESC',
     [accountId],
@@ -67,7 +60,7 @@ export async function readAccount(store: Store, accountId: string, platform?: st
       partners: Number(s.partners),
       evidence: Number(s.evidence ?? 0),
     })),
-    policyHits: queue.items.filter((i) => hitIds.has(i.post.postId)),
+    policyHits: hits.items,
     decisions: decisions.map((d) => ({
       caseId: String(d['case_id']),
       surface: String(d['surface']),

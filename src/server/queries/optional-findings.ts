@@ -7,9 +7,9 @@ import type { Store } from '../../store/index.ts';
 import { clipText } from './json-column.ts';
 
 export const FINDING_KINDS = {
-  'hash-banks': ['%hash%bank%', '%bank%', '%hash_match%', '%pdq%'],
-  impersonation: ['%imperson%', '%protected_ident%'],
-  'state-media': ['%state_media%'],
+  'hash-banks': ['media_bank_hits', 'hash_banks'],
+  impersonation: ['impersonation_findings'],
+  'state-media': ['state_media_findings'],
 } as const;
 export type FindingKind = keyof typeof FINDING_KINDS;
 

@@ -137,26 +137,35 @@ export function registerFindingRoutes(app: FastifyInstance, store: Store): void 
     },
   });
 
-  app.get<{ Querystring: { label?: string; all?: boolean; limit: number; offset: number } }>(
-    '/api/review',
-    {
-      schema: {
-        summary: 'Review queue: posts the classifier flagged, with label, entities and reasons',
-        querystring: obj({ label: shortText, all: { type: 'boolean' }, ...paging }, [
-          'label',
-          'all',
-          'limit',
-          'offset',
-        ]),
-        response: { 200: page(reviewItem), ...errorResponses },
-      },
-      handler: async (request) => ({
-        ...(await listReviewQueue(store, request.query)),
-        limit: request.query.limit,
-        offset: request.query.offset,
-      }),
+  app.get<{
+    Querystring: {
+      label?: string;
+      all?: boolean;
+      source?: 'classifier' | 'hash_bank';
+      limit: number;
+      offset: number;
+    };
+  }>('/api/review', {
+    schema: {
+      summary:
+        'Review queue: posts the classifier flagged and posts whose images match a hash bank, with reasons',
+      querystring: obj(
+        {
+          label: shortText,
+          all: { type: 'boolean' },
+          source: enumOf(['classifier', 'hash_bank']),
+          ...paging,
+        },
+        ['label', 'all', 'source', 'limit', 'offset'],
+      ),
+      response: { 200: page(reviewItem), ...errorResponses },
     },
-  );
+    handler: async (request) => ({
+      ...(await listReviewQueue(store, request.query)),
+      limit: request.query.limit,
+      offset: request.query.offset,
+    }),
+  });
 
   app.get<{ Params: { kind: FindingKind } }>('/api/findings/:kind', {
     schema: {

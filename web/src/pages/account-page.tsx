@@ -67,7 +67,7 @@ export function AccountPage(props: { accountId: string }) {
       {data.policyHits.length === 0 ? <p className="muted">None.</p> : null}
       {data.policyHits.map((h) => (
         <div key={h.post.postId} className="hit">
-          <span className="tag label">{h.label}</span> {h.entities.join(', ')}
+          <span className="tag">{h.source === 'hash_bank' ? 'hash bank' : 'classifier'}</span> <span className="tag label">{h.label}</span> {h.entities.join(', ')}
           <ul>
             {h.reasons.map((r, i) => (
               <li key={i}>{r}</li>

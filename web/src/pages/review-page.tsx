@@ -93,7 +93,7 @@ export function ReviewPage(props: { me: Me }) {
                 checked={picked.has(h.post.postId)}
                 onChange={() => toggle(h.post.postId)}
               />{' '}
-              <span className="tag label">{h.label}</span>
+              <span className="tag">{h.source === 'hash_bank' ? 'hash bank' : 'classifier'}</span> <span className="tag label">{h.label}</span>
             </label>{' '}
             {h.entities.map((e) => (
               <span key={e} className="tag">
