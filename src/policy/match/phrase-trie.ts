@@ -26,8 +26,9 @@ const cache = new Map<string, readonly string[]>();
 
 /** Forms of an Arabic-script token with its proclitics removed, most specific first (memoised). */
 export function stripProclitics(token: string): readonly string[] {
+  // Only و ف ب ک ل and ا (of ال) begin a proclitic.
   const c = token.charCodeAt(0);
-  if (c < 0x0600 || c > 0x06ff) return NONE;
+  if (c !== 0x0648 && c !== 0x0641 && c !== 0x0628 && c !== 0x06a9 && c !== 0x0644 && c !== 0x0627) return NONE;
   let out = cache.get(token);
   if (out === undefined) {
     if (cache.size > 100_000) cache.clear();
