@@ -100,17 +100,31 @@ export class PostClassifier {
       violating: VIOLATING_LABELS.has(label),
       label,
       entities: entities.map((e) => ({
-        id: e.id,
-        name: e.name,
-        type: e.type,
-        tier: e.tier,
-        designations: e.designations.map((d) => `${d.list}${d.programs.length > 0 ? ` ${d.programs.join('/')}` : ''}${d.ref !== undefined ? ` #${d.ref}` : ''} (${d.source})`),
+        ...this.describeEntity(e),
         matched: [...new Set(analysis.mentions.filter((m) => m.resolved && m.entityId === e.id).map((m) => m.text))],
       })),
       reasons,
       rule: winner?.name ?? '',
       actions: winner?.actions ?? [],
     };
+  }
+
+  private readonly described = new Map<string, Omit<VerdictEntity, 'matched'>>();
+
+  /** The verdict form of an entity (its designations written out once, then reused). */
+  private describeEntity(e: Entity): Omit<VerdictEntity, 'matched'> {
+    let d = this.described.get(e.id);
+    if (d === undefined) {
+      d = {
+        id: e.id,
+        name: e.name,
+        type: e.type,
+        tier: e.tier,
+        designations: e.designations.map((x) => `${x.list}${x.programs.length > 0 ? ` ${x.programs.join('/')}` : ''}${x.ref !== undefined ? ` #${x.ref}` : ''} (${x.source})`),
+      };
+      this.described.set(e.id, d);
+    }
+    return d;
   }
 
   /** Asserted, entity-tied framing against condemnation; when both, the nearer to the entity wins. */
