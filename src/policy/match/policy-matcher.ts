@@ -77,7 +77,8 @@ export interface MatcherOptions {
 
 /** Entity and lexicon matcher compiled once, used for every post. */
 export class PolicyMatcher {
-  private readonly trie = new PhraseTrie<Payload>();
+  // Framing phrases tolerate one inserted word; names and cue phrases do not.
+  private readonly trie = new PhraseTrie<Payload>((p) => p.kind === 'lex' && !CUE_LEXICONS.has(p.name));
   private readonly window: number;
   private readonly relatedIdx: number[][];
 
