@@ -36,7 +36,7 @@ function createWriter(): { write: (s: string) => boolean; flush: () => Promise<v
   };
 }
 
-function publicVerdict(v: Verdict, explain: boolean): Record<string, unknown> {
+function toPublicVerdict(v: Verdict, explain: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = { id: v.id, violating: v.violating, label: v.label, entities: v.entities, reasons: v.reasons };
   if (explain) {
     out.rule = v.rule;
@@ -74,7 +74,7 @@ async function classifyStream(classifier: PostClassifier, input: NodeJS.Readable
       account: typeof rec.account === 'object' && rec.account !== null ? (rec.account as Record<string, unknown>) : undefined,
       signals: Array.isArray(rec.signals) ? rec.signals.filter((s): s is string => typeof s === 'string') : undefined,
     });
-    if (out.write(JSON.stringify(publicVerdict(v, explain)) + '\n')) await out.flush();
+    if (out.write(JSON.stringify(toPublicVerdict(v, explain)) + '\n')) await out.flush();
   }
   await out.flush();
   if (bad > 0) process.stderr.write(`${bad} line(s) skipped\n`);

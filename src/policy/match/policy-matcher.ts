@@ -160,7 +160,7 @@ export class PolicyMatcher {
         entityId: (this.entities[e] as Entity).id,
         start: r.m.start,
         end: r.m.end,
-        text: spanText(tokens, r.m.start, r.m.end),
+        text: joinSpan(tokens, r.m.start, r.m.end),
         strength: p.strength,
         resolved,
         slogan: p.framing !== undefined,
@@ -244,7 +244,7 @@ export class PolicyMatcher {
         lexicon: name,
         start: h.start,
         end: h.end,
-        text: spanText(tokens, h.start, h.end),
+        text: joinSpan(tokens, h.start, h.end),
         negated: negated && name !== 'negation',
         quoted: isQuoted,
         attributed: attrSent.has(s) && !CUE_LEXICONS.has(name),
@@ -265,7 +265,7 @@ export class PolicyMatcher {
 }
 
 /** The tokens of a span joined by spaces (no allocation for one token). */
-function spanText(tokens: readonly string[], start: number, end: number): string {
+function joinSpan(tokens: readonly string[], start: number, end: number): string {
   return end - start === 1 ? (tokens[start] as string) : tokens.slice(start, end).join(' ');
 }
 
