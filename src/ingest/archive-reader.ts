@@ -25,7 +25,8 @@ import {
 /** A SQL expression for column `name` of the staging file (NULL when the file lacks it). */
 function columnSql(index: Map<string, number>, name: string): string {
   const i = index.get(name);
-  return i === undefined ? 'NULL::VARCHAR' : `NULLIF(NULLIF(NULLIF(trim(c${i}), ''), 'absent'), 'None')`;
+  // '', 'absent' and 'None' are already NULL: read_csv's nullstr (see readCsv).
+  return i === undefined ? 'NULL::VARCHAR' : `c${i}`;
 }
 
 const countSql = (e: string): string => `TRY_CAST(TRY_CAST(${e} AS DOUBLE) AS BIGINT)`;
@@ -33,10 +34,12 @@ const countSql = (e: string): string => `TRY_CAST(TRY_CAST(${e} AS DOUBLE) AS BI
 /** Checks what every archive record needs; returns the reject reason or null. */
 function checkRecord(r: CsvRecord, names: readonly string[], limits: Int32Array): string | null {
   if (r.error) return r.error;
-  if (r.fieldCount !== names.length) return `wrong column count: ${r.fieldCount} fields, expected ${names.length}`;
+  if (r.fieldCount !== names.length)
+    return `wrong column count: ${r.fieldCount} fields, expected ${names.length}`;
   const { starts, ends } = r;
   for (let k = 0; k < names.length; k++) {
-    if (ends[k]! - starts[k]! > limits[k]!) return `oversize field ${names[k]}: ${fieldBytes(r, k)} bytes, limit ${limits[k]}`;
+    if (ends[k]! - starts[k]! > limits[k]!)
+      return `oversize field ${names[k]}: ${fieldBytes(r, k)} bytes, limit ${limits[k]}`;
   }
   if (!isUtf8(r.buf.subarray(r.start, r.end))) return 'invalid UTF-8';
   return null;
@@ -83,12 +86,17 @@ abstract class ArchiveReader implements RowReader {
 
   /** The staging file's columns: line, parsed time, then the file's own columns. */
   protected columnsSql(): string {
-    const cols = ["'line': 'BIGINT'", "'tt': 'BIGINT'", ...this.names.map((_, i) => `'c${i}': 'VARCHAR'`)];
+    const cols = [
+      "'line': 'BIGINT'",
+      "'tt': 'BIGINT'",
+      ...this.names.map((_, i) => `'c${i}': 'VARCHAR'`),
+    ];
     return `{${cols.join(', ')}}`;
   }
 
   protected readCsv(): string {
-    return `read_csv($path, header = false, delim = ',', quote = '"', escape = '"', auto_detect = false, max_line_size = 4194304, columns = ${this.columnsSql()})`;
+    return `read_csv($path, header = false, delim = ',', quote = '"', escape = '"', auto_detect = false,
+      max_line_size = 4194304, nullstr = ['', 'absent', 'None'], columns = ${this.columnsSql()})`;
   }
 
   protected accountSelect(): string {
@@ -127,24 +135,42 @@ export class ArchiveTweetsReader extends ArchiveReader {
     }
     const idK = this.pos('tweetid');
     if (!isDigits(r.buf, r.starts[idK]!, r.ends[idK]!)) {
-      return this.fail(r, reject, `unparsable id: tweetid '${this.text(r, 'tweetid').slice(0, 40)}'`);
+      return this.fail(
+        r,
+        reject,
+        `unparsable id: tweetid '${this.text(r, 'tweetid').slice(0, 40)}'`,
+      );
     }
     const userK = this.pos('userid');
-    if (fieldBytes(r, userK) <= 6 && isMissing(this.text(r, 'userid'))) return this.fail(r, reject, 'unparsable id: userid is empty');
+    if (fieldBytes(r, userK) <= 6 && isMissing(this.text(r, 'userid')))
+      return this.fail(r, reject, 'unparsable id: userid is empty');
     const timeK = this.pos('tweet_time');
     let tt = parseArchiveTimeBytes(r.buf, r.starts[timeK]!, r.ends[timeK]!);
     if (tt === undefined) {
       const rawTime = this.text(r, 'tweet_time');
       if (!isMissing(rawTime)) {
         tt = parseUtcDateTime(rawTime);
-        if (tt === null) return this.fail(r, reject, `unparsable time: tweet_time '${rawTime.slice(0, 40)}'`);
+        if (tt === null)
+          return this.fail(r, reject, `unparsable time: tweet_time '${rawTime.slice(0, 40)}'`);
       } else if (snowflakeMs(this.text(r, 'tweetid')) === null) {
-        return this.fail(r, reject, 'unparsable time: tweet_time is empty and tweetid is not a snowflake');
+        return this.fail(
+          r,
+          reject,
+          'unparsable time: tweet_time is empty and tweetid is not a snowflake',
+        );
       } else tt = null;
     } else if (tt === null) {
-      return this.fail(r, reject, `unparsable time: tweet_time '${this.text(r, 'tweet_time').slice(0, 40)}'`);
+      return this.fail(
+        r,
+        reject,
+        `unparsable time: tweet_time '${this.text(r, 'tweet_time').slice(0, 40)}'`,
+      );
     }
-    const lists: Record<'hashtags' | 'urls' | 'user_mentions', string[]> = { hashtags: [], urls: [], user_mentions: [] };
+    const lists: Record<'hashtags' | 'urls' | 'user_mentions', string[]> = {
+      hashtags: [],
+      urls: [],
+      user_mentions: [],
+    };
     for (const name of ['hashtags', 'urls', 'user_mentions'] as const) {
       const k = this.pos(name);
       if (k < 0 || fieldBytes(r, k) <= 2) continue; // '', '[]'
@@ -192,7 +218,7 @@ export class ArchiveTweetsReader extends ArchiveReader {
     const sf = `((TRY_CAST(${id} AS UBIGINT) >> 22)::BIGINT + ${SNOWFLAKE_EPOCH_MS})`;
     const time = `CASE WHEN ${sf} BETWEEN ${SNOWFLAKE_EPOCH_MS + 86_400_000} AND ${this.latestMs}
         AND (tt IS NULL OR ${sf} // 60000 = tt // 60000) THEN ${sf} ELSE tt END`;
-    const isRt = `(lower(coalesce(${this.col('is_retweet')}, '')) IN ('true', '1', 't', 'yes') OR ${this.col('retweet_tweetid')} IS NOT NULL)`;
+    const isRt = `(coalesce(${this.col('is_retweet')} IN ('True', 'true', 'TRUE', '1'), false) OR ${this.col('retweet_tweetid')} IS NOT NULL)`;
     const reply = this.col('in_reply_to_tweetid');
     const quote = this.col('quoted_tweet_tweetid');
     const kind = `CASE WHEN ${isRt} THEN 'retweet' WHEN ${reply} IS NOT NULL THEN 'reply' WHEN ${quote} IS NOT NULL THEN 'quote' ELSE 'original' END`;

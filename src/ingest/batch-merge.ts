@@ -58,7 +58,12 @@ export async function loadStage(store: Store, reader: RowReader, batch: Batch): 
 }
 
 /** Account rows of the batch: the first row of each account id. */
-async function mergeAccounts(store: Store, stage: string, platform: string, source: string): Promise<number> {
+async function mergeAccounts(
+  store: Store,
+  stage: string,
+  platform: string,
+  source: string,
+): Promise<number> {
   const fields = ACCOUNT_FIELDS.map((f) => `a_${f} AS ${f}`).join(', ');
   await store.run(
     `CREATE OR REPLACE TEMP TABLE batch_accounts AS
@@ -188,7 +193,11 @@ async function mergePosts(store: Store, platform: string, source: string): Promi
 }
 
 /** Merges an accounts batch (the archive users file). Call inside a transaction. */
-async function mergeAccountsOnly(store: Store, platform: string, source: string): Promise<MergeResult> {
+async function mergeAccountsOnly(
+  store: Store,
+  platform: string,
+  source: string,
+): Promise<MergeResult> {
   const staged = await count(store, 'SELECT count(*) AS n FROM stage_accounts');
   const filled = await mergeAccounts(store, 'stage_accounts', platform, source);
   const added = await count(store, 'SELECT count(*) AS n FROM new_accounts');
@@ -202,7 +211,9 @@ export async function mergeStage(
   platform: string,
   source: string,
 ): Promise<MergeResult> {
-  return reader.kind === 'posts' ? mergePosts(store, platform, source) : mergeAccountsOnly(store, platform, source);
+  return reader.kind === 'posts'
+    ? mergePosts(store, platform, source)
+    : mergeAccountsOnly(store, platform, source);
 }
 
 /** Drops the batch's temp tables. */

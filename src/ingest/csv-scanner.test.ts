@@ -11,7 +11,11 @@ interface Seen {
 function scan(chunks: Buffer[], resync = false): Seen[] {
   const out: Seen[] = [];
   const s = new CsvScanner((r: CsvRecord) => {
-    out.push({ line: r.line, fields: Array.from({ length: r.fieldCount }, (_, k) => fieldText(r, k)), error: r.error });
+    out.push({
+      line: r.line,
+      fields: Array.from({ length: r.fieldCount }, (_, k) => fieldText(r, k)),
+      error: r.error,
+    });
     return resync && r.lines > 1 && r.fieldCount !== 3 ? Resync.AfterFirstLine : Resync.No;
   });
   for (const c of chunks) s.push(c);
@@ -47,11 +51,18 @@ describe('CsvScanner', () => {
   });
 
   it('gives the same records whatever the chunk boundaries (property)', () => {
-    const cell = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('"', '""', '\n', '\r\n', ',', 'سلام'));
-    const table = fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 12 });
+    const cell = fc.oneof(
+      fc.string({ maxLength: 8 }),
+      fc.constantFrom('"', '""', '\n', '\r\n', ',', 'سلام'),
+    );
+    const table = fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), {
+      minLength: 1,
+      maxLength: 12,
+    });
     fc.assert(
       fc.property(table, fc.array(fc.nat(), { maxLength: 6 }), (rows, cuts) => {
-        const text = rows.map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(',')).join('\n') + '\n';
+        const text =
+          rows.map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(',')).join('\n') + '\n';
         const bytes = Buffer.from(text);
         const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
         const chunks: Buffer[] = [];

@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Store } from '../store/index.ts';
 import { ingestFiles, type IngestOptions } from './index.ts';
-import { ARCHIVE_HEADER, archiveTime, makeArchiveRow, snowflakeFor, writeArchive } from '../../test/fixtures/ingest/generate-archive.ts';
+import {
+  ARCHIVE_HEADER,
+  archiveTime,
+  makeArchiveRow,
+  snowflakeFor,
+  writeArchive,
+} from '../../test/fixtures/ingest/generate-archive.ts';
 
 let dir = '';
 let store: Store;
@@ -18,7 +24,11 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const opts = (extra: Partial<IngestOptions> = {}): IngestOptions => ({ quarantineDir: join(dir, 'q'), tempDir: join(dir, 'tmp'), ...extra });
+const opts = (extra: Partial<IngestOptions> = {}): IngestOptions => ({
+  quarantineDir: join(dir, 'q'),
+  tempDir: join(dir, 'tmp'),
+  ...extra,
+});
 const n = async (sql: string, params?: (string | number)[]): Promise<number> =>
   Number((await store.one<{ n: number }>(sql, params))?.n ?? 0);
 const quarantined = (file: string): { file: string; line: number; reason: string; raw: string }[] =>
@@ -63,11 +73,29 @@ describe('ingest: IO archive', () => {
       good(11), // 16: read after the unterminated quote is given up
     ];
     const bytes = Buffer.concat(
-      lines.map((l) => (l === 'INVALID_UTF8_PLACEHOLDER' ? Buffer.concat([Buffer.from(good(12).replace('text 12', 'bad')), Buffer.from([0xff, 0xfe])]) : Buffer.from(l))).flatMap((b) => [b, Buffer.from('\n')]),
+      lines
+        .map((l) =>
+          l === 'INVALID_UTF8_PLACEHOLDER'
+            ? Buffer.concat([
+                Buffer.from(good(12).replace('text 12', 'bad')),
+                Buffer.from([0xff, 0xfe]),
+              ])
+            : Buffer.from(l),
+        )
+        .flatMap((b) => [b, Buffer.from('\n')]),
     );
     // Put the invalid bytes inside the text cell, not after the last column.
     const file = join(dir, 'bad_tweets.csv');
-    writeFileSync(file, Buffer.from(bytes.toString('latin1').replace('bad,', 'bad\xff\xfe,').replace(/\xff\xfe\n/, '\n'), 'latin1'));
+    writeFileSync(
+      file,
+      Buffer.from(
+        bytes
+          .toString('latin1')
+          .replace('bad,', 'bad\xff\xfe,')
+          .replace(/\xff\xfe\n/, '\n'),
+        'latin1',
+      ),
+    );
     const s = await ingestFiles(store, [file], opts());
     const f = s.files[0]!;
     expect(f.read).toBe(f.accepted + f.rejected + f.duplicates);
@@ -92,9 +120,18 @@ describe('ingest: IO archive', () => {
 
     // A re-run adds nothing; so does a forced re-read, which counts every good row a duplicate.
     const again = await ingestFiles(store, [file], opts());
-    expect(again.files[0]).toMatchObject({ status: 'already ingested', accepted: 0, read: f.read, rejected: f.rejected });
+    expect(again.files[0]).toMatchObject({
+      status: 'already ingested',
+      accepted: 0,
+      read: f.read,
+      rejected: f.rejected,
+    });
     const forced = await ingestFiles(store, [file], opts({ force: true }));
-    expect(forced.files[0]).toMatchObject({ accepted: 0, rejected: f.rejected, duplicates: f.read - f.rejected });
+    expect(forced.files[0]).toMatchObject({
+      accepted: 0,
+      rejected: f.rejected,
+      duplicates: f.read - f.rejected,
+    });
     expect(quarantined('bad_tweets.csv')).toHaveLength(rej.length);
     expect(await n('SELECT count(*) AS n FROM posts')).toBe(3);
   });
@@ -114,8 +151,15 @@ describe('ingest: IO archive', () => {
     const file = join(dir, 'times.csv');
     writeFileSync(file, rows.join('\n') + '\n');
     await ingestFiles(store, [file], opts());
-    const times = await store.all<{ source_line: number; time_ms: number }>('SELECT source_line, time_ms FROM posts ORDER BY source_line');
-    expect(times.map((t) => t.time_ms)).toEqual([T0, Math.floor(T0 / 60000) * 60000, Date.UTC(2006, 2, 21, 20, 50), T0 + 5000]);
+    const times = await store.all<{ source_line: number; time_ms: number }>(
+      'SELECT source_line, time_ms FROM posts ORDER BY source_line',
+    );
+    expect(times.map((t) => t.time_ms)).toEqual([
+      T0,
+      Math.floor(T0 / 60000) * 60000,
+      Date.UTC(2006, 2, 21, 20, 50),
+      T0 + 5000,
+    ]);
   });
 
   it('derives posts, kinds, accounts and objects (urls normalised, hashtags, sets, mentions, retweets, replies)', async () => {
@@ -123,7 +167,7 @@ describe('ingest: IO archive', () => {
       ARCHIVE_HEADER,
       good(0, {
         hashtags: "['Iran', 'NEWS', 'iran']",
-        urls: "['https://www.Example.com/a/?utm_source=tw', \"http://m.example.com/a\"]",
+        urls: '[\'https://www.Example.com/a/?utm_source=tw\', "http://m.example.com/a"]',
         user_mentions: "['12345']",
       }),
       good(1, { is_retweet: 'True', retweet_tweetid: '999', retweet_userid: 'orig' }),
@@ -133,7 +177,9 @@ describe('ingest: IO archive', () => {
     const file = join(dir, 'objects.csv');
     writeFileSync(file, rows.join('\n') + '\n');
     await ingestFiles(store, [file], opts());
-    const kinds = await store.all<{ kind: string; ref_post_id: string | null }>('SELECT kind, ref_post_id FROM posts ORDER BY source_line');
+    const kinds = await store.all<{ kind: string; ref_post_id: string | null }>(
+      'SELECT kind, ref_post_id FROM posts ORDER BY source_line',
+    );
     expect(kinds).toEqual([
       { kind: 'original', ref_post_id: null },
       { kind: 'retweet', ref_post_id: '999' },
@@ -154,8 +200,14 @@ describe('ingest: IO archive', () => {
       { object_type: 'url', object_id: 'example.com/a' },
     ]);
     // account_id and time_ms are copied from the post, for co-share queries without joins.
-    expect(await n('SELECT count(*) AS n FROM post_objects o JOIN posts p USING (platform, post_id) WHERE o.account_id = p.account_id AND o.time_ms = p.time_ms')).toBe(8);
-    const acc = await store.one<{ followers: number; handle: string }>("SELECT followers, handle FROM accounts WHERE account_id = 'user0'");
+    expect(
+      await n(
+        'SELECT count(*) AS n FROM post_objects o JOIN posts p USING (platform, post_id) WHERE o.account_id = p.account_id AND o.time_ms = p.time_ms',
+      ),
+    ).toBe(8);
+    const acc = await store.one<{ followers: number; handle: string }>(
+      "SELECT followers, handle FROM accounts WHERE account_id = 'user0'",
+    );
     expect(acc).toEqual({ followers: 12, handle: 'handle0' });
   });
 
@@ -172,7 +224,9 @@ describe('ingest: IO archive', () => {
     writeFileSync(join(dir, 'x_users_csv_hashed.csv'), users);
     const s = await ingestFiles(
       store,
-      ['x_tweets_csv_hashed_1.csv.gz', 'x_tweets_csv_hashed_2.csv', 'x_users_csv_hashed.csv'].map((f) => join(dir, f)),
+      ['x_tweets_csv_hashed_1.csv.gz', 'x_tweets_csv_hashed_2.csv', 'x_users_csv_hashed.csv'].map(
+        (f) => join(dir, f),
+      ),
       opts(),
     );
     expect(s.files.map((f) => [f.format, f.read, f.accepted, f.duplicates])).toEqual([
@@ -185,7 +239,11 @@ describe('ingest: IO archive', () => {
     const u1 = await store.one<{ display_name: string; description: string; created_ms: number }>(
       "SELECT display_name, description, created_ms FROM accounts WHERE account_id = 'user1'",
     );
-    expect(u1).toEqual({ display_name: 'Name One', description: 'a bio', created_ms: Date.UTC(2019, 0, 2) });
+    expect(u1).toEqual({
+      display_name: 'Name One',
+      description: 'a bio',
+      created_ms: Date.UTC(2019, 0, 2),
+    });
     expect(await n("SELECT count(*) AS n FROM accounts WHERE account_id = 'user9'")).toBe(1);
   });
 
@@ -195,7 +253,11 @@ describe('ingest: IO archive', () => {
     const a = await ingestFiles(store, [file], opts({ batchRows: 250 }));
     const other = await Store.memory();
     try {
-      const b = await ingestFiles(other, [file], opts({ batchRows: 100_000, quarantineDir: join(dir, 'q2') }));
+      const b = await ingestFiles(
+        other,
+        [file],
+        opts({ batchRows: 100_000, quarantineDir: join(dir, 'q2') }),
+      );
       expect({ ...a.files[0], status: 'x' }).toEqual({ ...b.files[0], status: 'x' });
       for (const t of ['posts', 'post_objects', 'accounts']) {
         const x = await n(`SELECT count(*) AS n FROM ${t}`);
@@ -207,7 +269,11 @@ describe('ingest: IO archive', () => {
     }
     expect(a.files[0]!.accepted).toBe(3000);
     expect(await n('SELECT count(*) - count(DISTINCT post_id) AS n FROM posts')).toBe(0);
-    expect(await n('SELECT count(*) - count(DISTINCT (post_id, object_type, object_id)) AS n FROM post_objects')).toBe(0);
+    expect(
+      await n(
+        'SELECT count(*) - count(DISTINCT (post_id, object_type, object_id)) AS n FROM post_objects',
+      ),
+    ).toBe(0);
   });
 });
 
@@ -224,12 +290,34 @@ describe('ingest: generic tables', () => {
     ].join('\n');
     const file = join(dir, 'german.csv');
     writeFileSync(file, csv);
-    const map = { post_id: 'post_id', account_id: 'account_id', time: 'timestamp', url: 'url_id', hashtag: 'hashtag_id', domain: 'domain_id', media: 'phash_id' };
+    const map = {
+      post_id: 'post_id',
+      account_id: 'account_id',
+      time: 'timestamp',
+      url: 'url_id',
+      hashtag: 'hashtag_id',
+      domain: 'domain_id',
+      media: 'phash_id',
+    };
     const s = await ingestFiles(store, [file], opts({ map }));
-    expect(s.files[0]).toMatchObject({ format: 'csv', read: 6, accepted: 4, duplicates: 1, rejected: 1 });
-    expect(quarantined('german.csv')[0]).toMatchObject({ line: 7, reason: 'unparsable id: post_id is empty' });
+    expect(s.files[0]).toMatchObject({
+      format: 'csv',
+      read: 6,
+      accepted: 4,
+      duplicates: 1,
+      rejected: 1,
+    });
+    expect(quarantined('german.csv')[0]).toMatchObject({
+      line: 7,
+      reason: 'unparsable id: post_id is empty',
+    });
     expect(await n('SELECT count(*) AS n FROM posts')).toBe(2);
-    const objs = await store.all<{ post_id: string; object_type: string; object_id: string; time_ms: number }>(
+    const objs = await store.all<{
+      post_id: string;
+      object_type: string;
+      object_id: string;
+      time_ms: number;
+    }>(
       'SELECT post_id, object_type, object_id, time_ms FROM post_objects ORDER BY post_id, object_type',
     );
     expect(objs).toEqual([
@@ -244,21 +332,43 @@ describe('ingest: generic tables', () => {
 
   it('reads JSONL with dotted keys and lists', async () => {
     const lines = [
-      JSON.stringify({ id_str: '1', user: { id: 'a' }, created_at: '2021-06-16T22:04:51Z', entities: { hashtags: ['X', 'y'] }, link: 'https://www.site.org/p/' }),
+      JSON.stringify({
+        id_str: '1',
+        user: { id: 'a' },
+        created_at: '2021-06-16T22:04:51Z',
+        entities: { hashtags: ['X', 'y'] },
+        link: 'https://www.site.org/p/',
+      }),
       '{not json',
       JSON.stringify({ id_str: '2', user: { id: 'b' }, created_at: 'soon' }),
     ];
     const file = join(dir, 'posts.jsonl');
     writeFileSync(file, lines.join('\n') + '\n');
-    const map = { post_id: 'id_str', account_id: 'user.id', time: 'created_at', hashtag: 'entities.hashtags', url: 'link' };
+    const map = {
+      post_id: 'id_str',
+      account_id: 'user.id',
+      time: 'created_at',
+      hashtag: 'entities.hashtags',
+      url: 'link',
+    };
     const s = await ingestFiles(store, [file], opts({ map }));
     expect(s.files[0]).toMatchObject({ format: 'jsonl', read: 3, accepted: 1, rejected: 2 });
     expect(quarantined('posts.jsonl').map((r) => [r.line, r.reason])).toEqual([
       [2, 'invalid JSON'],
       [3, "unparsable time: 'soon'"],
     ]);
-    const objs = (await store.all<{ o: string }>("SELECT object_type || '=' || object_id AS o FROM post_objects ORDER BY 1")).map((r) => r.o);
-    expect(objs).toEqual(['domain=site.org', 'hashtag=x', 'hashtag=y', 'hashtag_set=x y', 'url=site.org/p']);
+    const objs = (
+      await store.all<{ o: string }>(
+        "SELECT object_type || '=' || object_id AS o FROM post_objects ORDER BY 1",
+      )
+    ).map((r) => r.o);
+    expect(objs).toEqual([
+      'domain=site.org',
+      'hashtag=x',
+      'hashtag=y',
+      'hashtag_set=x y',
+      'url=site.org/p',
+    ]);
   });
 
   it('loads STIX seeds once', async () => {
@@ -266,7 +376,12 @@ describe('ingest: generic tables', () => {
       type: 'bundle',
       id: 'bundle--1',
       objects: [
-        { type: 'indicator', id: 'indicator--1', pattern_type: 'stix', pattern: "[user-account:account_type = 'twitter' AND user-account:user_id = '42']" },
+        {
+          type: 'indicator',
+          id: 'indicator--1',
+          pattern_type: 'stix',
+          pattern: "[user-account:account_type = 'twitter' AND user-account:user_id = '42']",
+        },
         { type: 'user-account', id: 'user-account--2', user_id: '43' },
       ],
     };
@@ -274,7 +389,9 @@ describe('ingest: generic tables', () => {
     writeFileSync(file, JSON.stringify(bundle, null, 2));
     const s = await ingestFiles(store, [file], opts({ platform: 'twitter' }));
     expect(s.files[0]).toMatchObject({ format: 'stix', read: 2, accepted: 2 });
-    expect(await store.all('SELECT seed_set, platform, account_id FROM seeds ORDER BY account_id')).toEqual([
+    expect(
+      await store.all('SELECT seed_set, platform, account_id FROM seeds ORDER BY account_id'),
+    ).toEqual([
       { seed_set: 'bundle--1', platform: 'twitter', account_id: '42' },
       { seed_set: 'bundle--1', platform: 'twitter', account_id: '43' },
     ]);
@@ -287,7 +404,9 @@ describe('ingest: generic tables', () => {
     const file = join(dir, 'what.csv');
     writeFileSync(file, 'a,b,c\n1,2,3\n');
     await expect(ingestFiles(store, [file], opts())).rejects.toThrow(/Cannot tell the format of/);
-    await expect(ingestFiles(store, [join(dir, 'missing.csv')], opts())).rejects.toThrow(/No such file/);
+    await expect(ingestFiles(store, [join(dir, 'missing.csv')], opts())).rejects.toThrow(
+      /No such file/,
+    );
     expect(existsSync(join(dir, 'q'))).toBe(false);
   });
 });

@@ -33,10 +33,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Runs the CLI and kills it with SIGKILL once its progress passes `fraction` of the file. */
 function runAndKill(db: string, fraction: number): Promise<{ killed: boolean }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, 'ingest', file, '--db', db, '--batch-rows', '2000'], {
-      env: { ...process.env, TAKEDOWN_PROGRESS: '1' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [BIN, 'ingest', file, '--db', db, '--batch-rows', '2000'],
+      {
+        env: { ...process.env, TAKEDOWN_PROGRESS: '1' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let killed = false;
     child.stderr.on('data', (d: Buffer) => {
       const pcts = [...d.toString().matchAll(/ ([0-9.]+)% /g)].map((m) => Number(m[1]));
@@ -59,19 +63,29 @@ describe('ingest: killed half-way and re-run', () => {
     // The database opens and holds whole batches only.
     const store = await Store.open(db);
     try {
-      const progress = await store.one<{ status: string; committed_line: number; accepted: number }>(
-        'SELECT status, committed_line, accepted FROM ingest_files',
-      );
+      const progress = await store.one<{
+        status: string;
+        committed_line: number;
+        accepted: number;
+      }>('SELECT status, committed_line, accepted FROM ingest_files');
       expect(progress?.status).toBe('running');
       expect(progress!.committed_line).toBeGreaterThan(0);
-      const posts = await store.one<{ n: number; d: number }>('SELECT count(*) AS n, count(DISTINCT post_id) AS d FROM posts');
+      const posts = await store.one<{ n: number; d: number }>(
+        'SELECT count(*) AS n, count(DISTINCT post_id) AS d FROM posts',
+      );
       expect(posts!.n).toBe(posts!.d);
-      expect(await store.one('SELECT max(source_line) <= $1 AS ok FROM posts', [progress!.committed_line])).toEqual({ ok: true });
+      expect(
+        await store.one('SELECT max(source_line) <= $1 AS ok FROM posts', [
+          progress!.committed_line,
+        ]),
+      ).toEqual({ ok: true });
     } finally {
       store.close();
     }
 
-    const rerun = spawnSync(process.execPath, [BIN, 'ingest', file, '--db', db], { encoding: 'utf8' });
+    const rerun = spawnSync(process.execPath, [BIN, 'ingest', file, '--db', db], {
+      encoding: 'utf8',
+    });
     expect(rerun.status, rerun.stderr).toBe(0);
     const resumed = JSON.parse(rerun.stdout) as IngestSummary;
     expect(resumed.files[0]!.status).toBe('resumed');
@@ -79,7 +93,10 @@ describe('ingest: killed half-way and re-run', () => {
     const cleanStore = await Store.memory();
     let clean: IngestSummary;
     try {
-      clean = await ingestFiles(cleanStore, [file], { quarantineDir: join(dir, 'clean-q'), tempDir: join(dir, 'tmp') });
+      clean = await ingestFiles(cleanStore, [file], {
+        quarantineDir: join(dir, 'clean-q'),
+        tempDir: join(dir, 'tmp'),
+      });
       const after = await Store.open(db);
       try {
         for (const t of ['posts', 'post_objects', 'accounts']) {
@@ -87,7 +104,11 @@ describe('ingest: killed half-way and re-run', () => {
           const b = await cleanStore.one<{ n: number }>(`SELECT count(*) AS n FROM ${t}`);
           expect(a, t).toEqual(b);
         }
-        expect(await after.one('SELECT count(*) - count(DISTINCT (post_id, object_type, object_id)) AS n FROM post_objects')).toEqual({ n: 0 });
+        expect(
+          await after.one(
+            'SELECT count(*) - count(DISTINCT (post_id, object_type, object_id)) AS n FROM post_objects',
+          ),
+        ).toEqual({ n: 0 });
       } finally {
         after.close();
       }

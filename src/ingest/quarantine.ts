@@ -4,7 +4,17 @@
  * back to the committed length when an interrupted ingest resumes, so a reject is never listed
  * twice and never lost.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync, truncateSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  statSync,
+  truncateSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 
 /** Longest `raw` kept for a reject: enough to see the problem, bounded for hostile input. */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseHashtag, parseArchiveTimeBytes, parseTime, parseUtcDateTime, snowflakeMs } from './values.ts';
+import {
+  normaliseHashtag,
+  parseArchiveTimeBytes,
+  parseTime,
+  parseUtcDateTime,
+  snowflakeMs,
+} from './values.ts';
 
 describe('snowflakeMs', () => {
   it('derives ms from a snowflake id with BigInt precision', () => {
@@ -36,7 +42,8 @@ describe('time parsing', () => {
     expect(parseTime('2021-06-16T22:04:51Z')).toBe(1623881091000);
     expect(parseTime('2021-06-16T23:04:51+01:00')).toBe(1623881091000);
     expect(parseTime('2021-06-16 22:04:51')).toBe(1623881091000);
-    for (const bad of ['', 'yesterday', '12', '2021-06-16T22:04:51+25:00x', '-5']) expect(parseTime(bad)).toBeNull();
+    for (const bad of ['', 'yesterday', '12', '2021-06-16T22:04:51+25:00x', '-5'])
+      expect(parseTime(bad)).toBeNull();
   });
 });
 

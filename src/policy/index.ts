@@ -18,3 +18,4 @@ export { loadRules, parseRules, DEFAULT_RULES_PATH } from './rules/load-rules.ts
 export type { Condition, Rule, RulesFile } from './rules/rule-schema.ts';
 export { evaluateLabelled, formatEvaluation, parseLabelled } from './rules/evaluate-labelled.ts';
 export type { Evaluation, LabelledPost, PrecisionRecall } from './rules/evaluate-labelled.ts';
+export * from './impersonation/index.ts';
