@@ -91,6 +91,8 @@ export class PostClassifier {
     const label: PolicyLabel = winner?.label ?? (entities.length > 0 ? 'neutral' : 'unrelated');
     const reasons: string[] = [];
     if (winner !== undefined) reasons.push(`rule ${winner.name} → ${label}${winnerEvidence.length > 0 ? `: ${[...new Set(winnerEvidence)].join('; ')}` : ''}`);
+    const discounted = analysis.hits.filter((h) => (this.pro.has(h.lexicon) || this.anti.has(h.lexicon)) && h.near && !isAsserted(h, this.anti.has(h.lexicon)));
+    if (discounted.length > 0) reasons.push(`not counted as the author's own: ${discounted.slice(0, 5).map(describeHit).join('; ')}`);
     const unresolved = analysis.mentions.filter((m) => !m.resolved);
     if (unresolved.length > 0) reasons.push(`'${unresolved.map((m) => m.text).join("', '")}' alone, without entity context, is not taken as a designated entity`);
     const others = fired.filter((n) => n !== winner?.name);
