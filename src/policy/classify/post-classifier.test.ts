@@ -67,7 +67,7 @@ describe('news article sentences (hand-written, beyond the set)', () => {
 const TEXT = path.resolve(process.cwd(), '../shared/data/text');
 const haveText = existsSync(path.join(TEXT, 'fa_seraji_test_sentences.jsonl')) && existsSync(path.join(TEXT, 'ar_pud_sentences.jsonl'));
 
-describe.skipIf(!haveText)('real sentences (../shared/data/text: UD Persian Seraji, Arabic PUD with English)', () => {
+describe.skipIf(!haveText)('real sentences from ../shared/data/text, UD Persian Seraji and Arabic PUD with English (skipped when that folder is absent)', () => {
   it('flags none of 2,600 ordinary news and encyclopedia sentences as violating', () => {
     const flagged: string[] = [];
     let n = 0;
