@@ -122,6 +122,20 @@ export async function ingestFiles(
   };
 }
 
+/**
+ * Checks that each file exists and has a recognisable format, before anything is written (so a
+ * typo in a file name does not leave an empty database behind). Returns the formats.
+ */
+export function checkInputs(
+  paths: readonly string[],
+  options: Pick<IngestOptions, 'format' | 'map'>,
+): DetectedFormat[] {
+  const hasMap = Object.keys(options.map ?? {}).length > 0;
+  return paths.map((p) =>
+    detectFormat(readHead(describeSource(p)), options.format ?? 'auto', hasMap, p),
+  );
+}
+
 /** Ingests one file (resuming it if an earlier run was interrupted). */
 export async function ingestFile(
   store: Store,
