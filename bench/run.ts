@@ -129,10 +129,10 @@ function lastError(run: Run): string {
   return (lines.at(-1) ?? `exit code ${run.code}`).slice(0, 200);
 }
 
-function fmtBytes(b: number | null): string {
+function formatBytes(b: number | null): string {
   return b === null ? '–' : `${(b / 1024 / 1024).toFixed(0)} MB`;
 }
-function fmtNum(n: number | null, digits = 0): string {
+function formatNumber(n: number | null, digits = 0): string {
   return n === null ? '–' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 
@@ -140,13 +140,13 @@ function toMarkdown(results: StageResult[], meta: Record<string, unknown>): stri
   const lines = [
     '# Benchmark results',
     '',
-    `Run ${String(meta['date'])} on ${String(meta['cpus'])} CPUs (${String(meta['cpuModel'])}), ${fmtBytes(meta['totalMemoryBytes'] as number)} RAM, Node ${String(meta['node'])}; load average ${JSON.stringify(meta['loadAverage'])}.`,
+    `Run ${String(meta['date'])} on ${String(meta['cpus'])} CPUs (${String(meta['cpuModel'])}), ${formatBytes(meta['totalMemoryBytes'] as number)} RAM, Node ${String(meta['node'])}; load average ${JSON.stringify(meta['loadAverage'])}.`,
     '',
     '| size | stage | rows | wall (s) | rows/s | peak RSS | note |',
     '|---|---|---:|---:|---:|---:|---|',
     ...results.map(
       (r) =>
-        `| ${r.size} | ${r.stage} | ${fmtNum(r.rows)} | ${fmtNum(r.wallSeconds, 1)} | ${fmtNum(r.rowsPerSecond)} | ${fmtBytes(r.maxRssBytes)} | ${r.note} |`,
+        `| ${r.size} | ${r.stage} | ${formatNumber(r.rows)} | ${formatNumber(r.wallSeconds, 1)} | ${formatNumber(r.rowsPerSecond)} | ${formatBytes(r.maxRssBytes)} | ${r.note} |`,
     ),
     '',
   ];
@@ -158,10 +158,10 @@ function printTable(results: StageResult[]): void {
   const rows = results.map((r) => [
     r.size,
     r.stage,
-    fmtNum(r.rows),
-    fmtNum(r.wallSeconds, 1),
-    fmtNum(r.rowsPerSecond),
-    fmtBytes(r.maxRssBytes),
+    formatNumber(r.rows),
+    formatNumber(r.wallSeconds, 1),
+    formatNumber(r.rowsPerSecond),
+    formatBytes(r.maxRssBytes),
     r.note,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -177,7 +177,7 @@ async function main(): Promise<void> {
   const results: StageResult[] = [];
   const record = (r: StageResult) => {
     results.push(r);
-    const shown = r.wallSeconds === null ? r.note : `${r.wallSeconds.toFixed(1)} s, ${fmtNum(r.rowsPerSecond)} rows/s, ${fmtBytes(r.maxRssBytes)}${r.note ? ` (${r.note})` : ''}`;
+    const shown = r.wallSeconds === null ? r.note : `${r.wallSeconds.toFixed(1)} s, ${formatNumber(r.rowsPerSecond)} rows/s, ${formatBytes(r.maxRssBytes)}${r.note ? ` (${r.note})` : ''}`;
     console.error(`[bench] ${r.size} ${r.stage}: ${shown}`);
   };
   const skip = (size: string, stage: string, note: string) =>
@@ -217,7 +217,7 @@ async function main(): Promise<void> {
           wallSeconds: secs,
           rowsPerSecond: n / secs,
           maxRssBytes: null,
-          note: `setup, in the bench process: ${fmtNum(summary.objects)} objects, ${fmtNum(summary.accounts)} accounts, ${(statSync(shares).size / 1e6).toFixed(0)} MB CSV`,
+          note: `setup, in the bench process: ${formatNumber(summary.objects)} objects, ${formatNumber(summary.accounts)} accounts, ${(statSync(shares).size / 1e6).toFixed(0)} MB CSV`,
         });
       }
       if (stages.has('coshare-csv')) {
@@ -227,7 +227,7 @@ async function main(): Promise<void> {
         let note = 'window 10 s, min participation 2';
         try {
           const s = JSON.parse(run.stdout) as { pairs: number; accounts: number };
-          note += `: ${fmtNum(s.pairs)} pairs, ${fmtNum(s.accounts)} accounts`;
+          note += `: ${formatNumber(s.pairs)} pairs, ${formatNumber(s.accounts)} accounts`;
         } catch {
           /* failed run: reported below */
         }
@@ -278,7 +278,7 @@ async function main(): Promise<void> {
           try {
             const s = JSON.parse(run.stdout) as { shares: number; pairs: number };
             rows = s.shares;
-            note += `: ${fmtNum(s.pairs)} pairs`;
+            note += `: ${formatNumber(s.pairs)} pairs`;
           } catch {
             /* failed */
           }

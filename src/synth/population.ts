@@ -255,5 +255,3 @@ export function randomToken(rng: Rng, length: number): string {
   for (let i = 0; i < length; i++) s += TOKEN_CHARS.charAt(rng.int(TOKEN_CHARS.length));
   return s;
 }
-
-export { HASH_FOLLOWER_THRESHOLD };

@@ -8,7 +8,7 @@ import type { CoSharePair } from './co-share-pairs.ts';
 import type { ShareRow } from './share-table.ts';
 
 /** CooRTweet's `detect_groups(x, time_window, min_participation, remove_loops)`, by brute force. */
-export function bruteForceCoSharePairs(
+export function computeCoSharePairsByBruteForce(
   x: readonly ShareRow[],
   timeWindow: number,
   minParticipation: number,

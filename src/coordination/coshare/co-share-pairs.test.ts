@@ -8,13 +8,13 @@ import { Store } from '../../store/index.ts';
 import {
   computeCoSharePairs,
   readCoSharePairs,
-  sequenceSql,
-  windowPairsSql,
+  buildSequenceSql,
+  buildWindowPairsSql,
   writeCoSharePairs,
   type CoSharePair,
 } from './co-share-pairs.ts';
 import { loadShareCsv, loadShareRows, loadStoreShares, type ShareRow } from './share-table.ts';
-import { bruteForceCoSharePairs } from './brute-force-pairs.ts';
+import { computeCoSharePairsByBruteForce } from './brute-force-pairs.ts';
 
 const DATA = path.resolve(process.cwd(), '../shared/data/coortweet');
 const HAVE_DATA = existsSync(path.join(DATA, 'russian_coord_tweets.csv.gz'));
@@ -80,7 +80,7 @@ describe('co-share pairs (CooRTweet detect_groups rules)', () => {
     expect(removed).toEqual(['o1,c3,c2,1,b,c']);
     const kept = await sqlPairs(store, rows, 10, 0, true);
     expect(kept).toHaveLength(6);
-    expect(kept).toEqual(sortedKeys(bruteForceCoSharePairs(rows, 10, 0, false)));
+    expect(kept).toEqual(sortedKeys(computeCoSharePairsByBruteForce(rows, 10, 0, false)));
   });
 
   it('keeps a pair when either side has enough participation', async () => {
@@ -99,7 +99,7 @@ describe('co-share pairs (CooRTweet detect_groups rules)', () => {
       share('o6', 'e', 'e2', 9000),
     ];
     const got = await sqlPairs(store, rows, 10, 2);
-    expect(got).toEqual(sortedKeys(bruteForceCoSharePairs(rows, 10, 2)));
+    expect(got).toEqual(sortedKeys(computeCoSharePairsByBruteForce(rows, 10, 2)));
     expect(got.some((k) => k.startsWith('o3,a3,c1'))).toBe(true);
     // d and e have two rows each but only one paired content each: the pair falls.
     expect(got.some((k) => k.startsWith('o5'))).toBe(false);
@@ -113,7 +113,7 @@ describe('co-share pairs (CooRTweet detect_groups rules)', () => {
       share('o1', 'a', 'a1', 10),
     ];
     const got = await sqlPairs(store, rows, 0, 0);
-    expect(got).toEqual(sortedKeys(bruteForceCoSharePairs(rows, 0, 0)));
+    expect(got).toEqual(sortedKeys(computeCoSharePairsByBruteForce(rows, 0, 0)));
     // z was seen first (row 1), so z1 comes before b1 and a1 although b1 is earlier in o1.
     expect(got).toContain('o1,z1,b1,0,z,b');
     expect(got).toContain('o1,b1,a1,0,b,a');
@@ -139,7 +139,7 @@ describe('co-share pairs (CooRTweet detect_groups rules)', () => {
         fc.boolean(),
         async (rows, w, m, keepLoops) => {
           const got = await sqlPairs(store, rows, w, m, keepLoops);
-          expect(got).toEqual(sortedKeys(bruteForceCoSharePairs(rows, w, m, !keepLoops)));
+          expect(got).toEqual(sortedKeys(computeCoSharePairsByBruteForce(rows, w, m, !keepLoops)));
         },
       ),
       { numRuns: 150, seed: 20211 },
@@ -156,16 +156,16 @@ describe('co-share pairs (CooRTweet detect_groups rules)', () => {
     expect(summary.pairs).toBe(9_999);
     // The same rule on a smaller case, checked against the quadratic reference.
     const small = big.slice(0, 1_500);
-    expect(await sqlPairs(store, small, 10, 2)).toEqual(sortedKeys(bruteForceCoSharePairs(small, 10, 2)));
-    expect(await sqlPairs(store, small, 30, 3)).toEqual(sortedKeys(bruteForceCoSharePairs(small, 30, 3)));
+    expect(await sqlPairs(store, small, 10, 2)).toEqual(sortedKeys(computeCoSharePairsByBruteForce(small, 10, 2)));
+    expect(await sqlPairs(store, small, 30, 3)).toEqual(sortedKeys(computeCoSharePairsByBruteForce(small, 30, 3)));
   });
 
   it('plans the pairing as an equality join, not a join on the object with a range filter', async () => {
     const big = Array.from({ length: 2_000 }, (_, i) => share(`o${i % 3}`, `a${i % 50}`, `c${i}`, i));
     await loadShareRows(store, big);
     await computeCoSharePairs(store, { windowSeconds: 10, minParticipation: 1 });
-    await store.run('CREATE TEMP TABLE coshare_seq AS ' + sequenceSql('10'));
-    const plan = await store.all<{ explain_value: string }>('EXPLAIN ' + windowPairsSql(false, 1));
+    await store.run('CREATE TEMP TABLE coshare_seq AS ' + buildSequenceSql('10'));
+    const plan = await store.all<{ explain_value: string }>('EXPLAIN ' + buildWindowPairsSql(false, 1));
     const text = plan.map((r) => r.explain_value).join('\n');
     expect(text).toMatch(/g = gy/);
     expect(text).not.toMatch(/object_id = object_id/);
@@ -242,7 +242,7 @@ describe.skipIf(!HAVE_DATA)(`real CooRTweet data (${HAVE_DATA ? 'present' : NO_D
     expect(rows).toHaveLength(loaded.shares);
     // The transcription itself reproduces CooRTweet's output on the reference (duplicates dropped).
     const unique = [...new Map(rows.map((r) => [JSON.stringify(r), r])).values()];
-    expect(sortedKeys(bruteForceCoSharePairs(unique, 60, 2))).toEqual(referencePairs(60, 2));
+    expect(sortedKeys(computeCoSharePairsByBruteForce(unique, 60, 2))).toEqual(referencePairs(60, 2));
     for (const [w, m, keepLoops] of [
       [0, 1, false],
       [30, 3, false],
@@ -250,7 +250,7 @@ describe.skipIf(!HAVE_DATA)(`real CooRTweet data (${HAVE_DATA ? 'present' : NO_D
     ] as const) {
       await computeCoSharePairs(store, { windowSeconds: w, minParticipation: m, keepLoops });
       const got = sortedKeys(await readCoSharePairs(store));
-      expect(got).toEqual(sortedKeys(bruteForceCoSharePairs(rows, w, m, !keepLoops)));
+      expect(got).toEqual(sortedKeys(computeCoSharePairsByBruteForce(rows, w, m, !keepLoops)));
       expect(got.length).toBeGreaterThan(0);
     }
   });
@@ -278,7 +278,7 @@ describe.skipIf(!HAVE_DATA)(`real CooRTweet data (${HAVE_DATA ? 'present' : NO_D
       ] as const) {
         await computeCoSharePairs(store, { windowSeconds: w, minParticipation: m });
         const got = sortedKeys(await readCoSharePairs(store));
-        expect(got).toEqual(sortedKeys(bruteForceCoSharePairs(rows, w, m)));
+        expect(got).toEqual(sortedKeys(computeCoSharePairsByBruteForce(rows, w, m)));
       }
     },
   );

@@ -61,7 +61,7 @@ export interface CoSharePair {
 }
 
 /** A number written into SQL text: only a finite number we parsed ourselves, never data. */
-function sqlNumber(n: number): string {
+function formatSqlNumber(n: number): string {
   if (!Number.isFinite(n)) throw usageError(`Not a finite number: ${n}`);
   return String(n);
 }
@@ -70,7 +70,7 @@ function sqlNumber(n: number): string {
  * Numbers shares object by object in CooRTweet's order (time, then account first seen, then input
  * order) as g; hi is the last g of the same object within t + w. Reads `coshare_kept`.
  */
-export function sequenceSql(window: string): string {
+export function buildSequenceSql(window: string): string {
   return `WITH numbered AS (
        SELECT object_id, account_id, content_id, t,
               row_number() OVER (ORDER BY object_id, t, first_ord, ord) AS g
@@ -85,7 +85,7 @@ export function sequenceSql(window: string): string {
  * Enumerates each share's later partners g+1..hi and joins them back on g (an equality join),
  * dropping loops unless kept. Reads `coshare_seq`.
  */
-export function windowPairsSql(keepLoops: boolean, unitsPerSecond: number): string {
+export function buildWindowPairsSql(keepLoops: boolean, unitsPerSecond: number): string {
   const loopFilter = keepLoops
     ? ''
     : `WHERE x.object_id <> x.content_id AND x.object_id <> y.content_id
@@ -95,7 +95,7 @@ export function windowPairsSql(keepLoops: boolean, unitsPerSecond: number): stri
        FROM coshare_seq WHERE hi > g
      )
      SELECT x.object_id, x.content_id, y.content_id AS content_id_y,
-            (y.t - x.t) / ${sqlNumber(unitsPerSecond)} AS time_delta,
+            (y.t - x.t) / ${formatSqlNumber(unitsPerSecond)} AS time_delta,
             x.account_id, y.account_id AS account_id_y
      FROM x JOIN coshare_seq y ON y.g = x.gy
      ${loopFilter}`;
@@ -115,7 +115,7 @@ export async function computeCoSharePairs(store: Store, options: CoShareOptions)
     throw usageError(`The minimum participation must be an integer, got ${minParticipation}`);
   }
   const units = options.unitsPerSecond ?? 1;
-  const window = sqlNumber(windowSeconds * units);
+  const window = formatSqlNumber(windowSeconds * units);
   const step = options.onStep ?? (() => undefined);
 
   step('prefilter accounts');
@@ -135,11 +135,11 @@ export async function computeCoSharePairs(store: Store, options: CoShareOptions)
 
   step('order shares per object');
   await store.run('DROP TABLE IF EXISTS coshare_seq');
-  await store.run(`CREATE TEMP TABLE coshare_seq AS ${sequenceSql(window)}`);
+  await store.run(`CREATE TEMP TABLE coshare_seq AS ${buildSequenceSql(window)}`);
 
   step('pair shares within the window');
   await store.run('DROP TABLE IF EXISTS coshare_window');
-  await store.run(`CREATE TEMP TABLE coshare_window AS ${windowPairsSql(options.keepLoops ?? false, units)}`);
+  await store.run(`CREATE TEMP TABLE coshare_window AS ${buildWindowPairsSql(options.keepLoops ?? false, units)}`);
   const windowCount = await store.one<{ n: number }>('SELECT count(*) AS n FROM coshare_window');
   await store.run('DROP TABLE coshare_seq');
 

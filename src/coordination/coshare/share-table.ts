@@ -103,7 +103,7 @@ export async function loadShareCsv(
     );
     header = described.map((r) => r.column_name);
   } catch (cause) {
-    throw inputError(`Cannot read ${path} as a CSV share table`, messageOf(cause), cause);
+    throw inputError(`Cannot read ${path} as a CSV share table`, describeCause(cause), cause);
   }
   const missing = Object.values(columns).filter((c) => !header.includes(c));
   if (missing.length > 0) {
@@ -125,7 +125,7 @@ export async function loadShareCsv(
       [path],
     );
   } catch (cause) {
-    throw inputError(`Cannot read ${path} as a CSV share table`, messageOf(cause), cause);
+    throw inputError(`Cannot read ${path} as a CSV share table`, describeCause(cause), cause);
   }
   const counts = await store.one<{ rows: number; bad: number }>(
     `SELECT count(*) AS rows,
@@ -196,7 +196,7 @@ export async function loadStoreShares(store: Store, objectType: StoreObjectType)
   return { rows: shares, skipped: 0, duplicates: 0, shares, unitsPerSecond: 1000 };
 }
 
-function messageOf(cause: unknown): string {
+function describeCause(cause: unknown): string {
   const detail = (cause as { detail?: unknown } | null)?.detail;
   const m = typeof detail === 'string' ? detail : cause instanceof Error ? cause.message : String(cause);
   return m.split('\n')[0] ?? m;
