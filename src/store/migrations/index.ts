@@ -19,13 +19,11 @@ export const MIGRATIONS: readonly Migration[] = [
   findingsMigration,
   detectMigration,
   policyMigration,
-  policyMigration,
   policyEntitiesMigration,
-  casesMigration,
-  policyMigration,
-  casesMigration,
   mediaMigration,
   impersonationMigration,
   stateMediaMigration,
+  casesMigration,
+  usersMigration,
+  clusterLayoutsMigration,
 ];
-export const MIGRATIONS: readonly Migration[] = [coreMigration, ingestSeedsMigration, findingsMigration, policyMigration, casesMigration, usersMigration, clusterLayoutsMigration];
