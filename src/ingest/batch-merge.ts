@@ -176,19 +176,29 @@ async function mergePosts(
      WHERE line IN (SELECT line FROM ${newPosts})`,
     [batch.main.path, platform, source],
   );
-  // Every object of every valid row, once per key, with the row that first gave it.
-  await store.run(
-    `CREATE OR REPLACE TEMP TABLE batch_objects AS
-     SELECT post_id, object_type, object_id, min(line) AS line, arg_min(raw, line) AS raw,
-            arg_min(account_id, line) AS account_id, arg_min(time_ms, line) AS time_ms
-     FROM (
+  // Every object of every valid row, once per key, with the row that first gave it. Rows stage
+  // each of their objects once, so when no post repeats in the batch the keys are already unique.
+  const distinctPosts = await count(store, 'SELECT count(*) AS n FROM batch_posts');
+  // Objects typed retweet/reply by the reader (--object-type) may meet the ones derived below.
+  const derivedTypes = await count(
+    store,
+    "SELECT count(*) AS n FROM stage_objects WHERE object_type IN ('retweet', 'reply')",
+  );
+  const objectRows = `
        SELECT o.line, s.post_id, s.account_id, s.time_ms, o.object_type, o.object_id, o.raw
          FROM stage_objects o JOIN stage_posts s ON s.line = o.line
        UNION ALL SELECT line, post_id, account_id, time_ms, 'retweet', ref_post_id, NULL FROM stage_posts
          WHERE kind = 'retweet' AND ref_post_id IS NOT NULL
        UNION ALL SELECT line, post_id, account_id, time_ms, 'reply', reply_to_post_id, NULL FROM stage_posts
-         WHERE reply_to_post_id IS NOT NULL)
-     GROUP BY post_id, object_type, object_id`,
+         WHERE reply_to_post_id IS NOT NULL`;
+  await store.run(
+    distinctPosts === staged && derivedTypes === 0
+      ? `CREATE OR REPLACE TEMP TABLE batch_objects AS SELECT * FROM (${objectRows})`
+      : `CREATE OR REPLACE TEMP TABLE batch_objects AS
+         SELECT post_id, object_type, object_id, min(line) AS line, arg_min(raw, line) AS raw,
+                arg_min(account_id, line) AS account_id, arg_min(time_ms, line) AS time_ms
+         FROM (${objectRows})
+         GROUP BY post_id, object_type, object_id`,
   );
   // Objects of posts already stored may be stored too (a re-run, or a post repeated across batches).
   let newObjects = 'batch_objects';
