@@ -64,7 +64,7 @@ export class OrganicActivity {
       list.push(a);
       const act = pop.activity[a] as number;
       activitySum += act;
-      reachSum += act * reach(pop.followers[a] as number);
+      reachSum += act * estimateReach(pop.followers[a] as number);
     }
     for (const tz of [...byZone.keys()].sort((x, y) => x - y)) {
       const list = byZone.get(tz) as number[];
@@ -158,7 +158,7 @@ export class OrganicActivity {
     const k = Math.min(
       this.maxCascade,
       rng.poisson(
-        this.cascadeScale * reach(pop.followers[author] as number) * rng.lognormal(1, 1.3),
+        this.cascadeScale * estimateReach(pop.followers[author] as number) * rng.lognormal(1, 1.3),
       ),
     );
     if (timeline.schedule(ev)) {
@@ -270,6 +270,6 @@ function pickSpan(rng: Rng, sentence: string): string {
 }
 
 /** How far an account's posts travel: grows sub-linearly with followers. */
-function reach(followers: number): number {
+function estimateReach(followers: number): number {
   return Math.pow((followers + 20) / 200, 0.5);
 }
