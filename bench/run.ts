@@ -26,6 +26,8 @@ interface StageResult {
   wallSeconds: number | null;
   rowsPerSecond: number | null;
   maxRssBytes: number | null;
+  /** User + system CPU time of the child: less sensitive than wall time to other load on the machine. */
+  cpuSeconds: number | null;
   note: string;
 }
 
@@ -33,6 +35,7 @@ interface Run {
   code: number;
   wallSeconds: number;
   maxRssBytes: number | null;
+  cpuSeconds: number | null;
   stdout: string;
   stderr: string;
 }
@@ -101,9 +104,14 @@ function runCli(args: string[], options: { stdoutFile?: string } = {}): Promise<
       const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
       const m = /TAKEDOWN_STATS (\{.*\})/.exec(stderr);
       let maxRssBytes: number | null = null;
-      if (m) maxRssBytes = (JSON.parse(m[1]!) as { maxRssBytes: number }).maxRssBytes;
+      let cpuSeconds: number | null = null;
+      if (m) {
+        const stats = JSON.parse(m[1]!) as { maxRssBytes: number; userCpuMs: number; systemCpuMs: number };
+        maxRssBytes = stats.maxRssBytes;
+        cpuSeconds = (stats.userCpuMs + stats.systemCpuMs) / 1000;
+      }
       if (fd !== null) closeSync(fd);
-      resolve({ code: code ?? 1, wallSeconds, maxRssBytes, stdout, stderr });
+      resolve({ code: code ?? 1, wallSeconds, maxRssBytes, cpuSeconds, stdout, stderr });
     });
   });
 }
@@ -142,11 +150,11 @@ function toMarkdown(results: StageResult[], meta: Record<string, unknown>): stri
     '',
     `Run ${String(meta['date'])} on ${String(meta['cpus'])} CPUs (${String(meta['cpuModel'])}), ${formatBytes(meta['totalMemoryBytes'] as number)} RAM, Node ${String(meta['node'])}; load average ${JSON.stringify(meta['loadAverage'])}.`,
     '',
-    '| size | stage | rows | wall (s) | rows/s | peak RSS | note |',
-    '|---|---|---:|---:|---:|---:|---|',
+    '| size | stage | rows | wall (s) | CPU (s) | rows/s | peak RSS | note |',
+    '|---|---|---:|---:|---:|---:|---:|---|',
     ...results.map(
       (r) =>
-        `| ${r.size} | ${r.stage} | ${formatNumber(r.rows)} | ${formatNumber(r.wallSeconds, 1)} | ${formatNumber(r.rowsPerSecond)} | ${formatBytes(r.maxRssBytes)} | ${r.note} |`,
+        `| ${r.size} | ${r.stage} | ${formatNumber(r.rows)} | ${formatNumber(r.wallSeconds, 1)} | ${formatNumber(r.cpuSeconds, 1)} | ${formatNumber(r.rowsPerSecond)} | ${formatBytes(r.maxRssBytes)} | ${r.note} |`,
     ),
     '',
   ];
@@ -154,18 +162,19 @@ function toMarkdown(results: StageResult[], meta: Record<string, unknown>): stri
 }
 
 function printTable(results: StageResult[]): void {
-  const header = ['size', 'stage', 'rows', 'wall s', 'rows/s', 'peak RSS', 'note'];
+  const header = ['size', 'stage', 'rows', 'wall s', 'CPU s', 'rows/s', 'peak RSS', 'note'];
   const rows = results.map((r) => [
     r.size,
     r.stage,
     formatNumber(r.rows),
     formatNumber(r.wallSeconds, 1),
+    formatNumber(r.cpuSeconds, 1),
     formatNumber(r.rowsPerSecond),
     formatBytes(r.maxRssBytes),
     r.note,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const fmt = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 5 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+  const fmt = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 6 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
   console.log(fmt(header));
   for (const r of rows) console.log(fmt(r));
 }
@@ -181,10 +190,10 @@ async function main(): Promise<void> {
     console.error(`[bench] ${r.size} ${r.stage}: ${shown}`);
   };
   const skip = (size: string, stage: string, note: string) =>
-    record({ size, stage, rows: null, wallSeconds: null, rowsPerSecond: null, maxRssBytes: null, note });
+    record({ size, stage, rows: null, wallSeconds: null, rowsPerSecond: null, maxRssBytes: null, cpuSeconds: null, note });
   const measured = (size: string, stage: string, rows: number | null, run: Run, note = ''): boolean => {
     if (run.code !== 0) {
-      record({ size, stage, rows, wallSeconds: run.wallSeconds, rowsPerSecond: null, maxRssBytes: run.maxRssBytes, note: `failed: ${lastError(run)}` });
+      record({ size, stage, rows, wallSeconds: run.wallSeconds, rowsPerSecond: null, maxRssBytes: run.maxRssBytes, cpuSeconds: run.cpuSeconds, note: `failed: ${lastError(run)}` });
       return false;
     }
     record({
@@ -194,6 +203,7 @@ async function main(): Promise<void> {
       wallSeconds: run.wallSeconds,
       rowsPerSecond: rows === null ? null : rows / run.wallSeconds,
       maxRssBytes: run.maxRssBytes,
+      cpuSeconds: run.cpuSeconds,
       note,
     });
     return true;
@@ -217,6 +227,7 @@ async function main(): Promise<void> {
           wallSeconds: secs,
           rowsPerSecond: n / secs,
           maxRssBytes: null,
+          cpuSeconds: null,
           note: `setup, in the bench process: ${formatNumber(summary.objects)} objects, ${formatNumber(summary.accounts)} accounts, ${(statSync(shares).size / 1e6).toFixed(0)} MB CSV`,
         });
       }
