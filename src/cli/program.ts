@@ -31,10 +31,6 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ sortSubcommands: false });
 
-  registerDbInfo(program);
-  registerHash(program);
-  registerBank(program);
-  registerImpersonation(program);
   registerSynth(program);
   registerIngest(program);
   registerCoShare(program);
@@ -43,11 +39,15 @@ export function buildProgram(): Command {
   registerClassify(program);
   registerRegistry(program);
   registerRules(program);
+  registerHash(program);
+  registerBank(program);
+  registerImpersonation(program);
   registerReport(program);
   registerExport(program);
   registerCase(program);
   registerAudit(program);
   registerServe(program);
   registerUser(program);
+  registerDbInfo(program);
   return program;
 }

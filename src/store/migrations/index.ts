@@ -12,20 +12,18 @@ import { casesMigration } from './0400-cases.ts';
 import { usersMigration } from './0401-users.ts';
 import { clusterLayoutsMigration } from './0402-cluster-layouts.ts';
 
-/** Every migration the code knows; add new ones here (order is by id, not by this list). */
+/** Every migration the code knows; add new ones here, one per line (order is by id, not by this list). */
 export const MIGRATIONS: readonly Migration[] = [
   coreMigration,
   ingestSeedsMigration,
   findingsMigration,
   detectMigration,
   policyMigration,
-  policyMigration,
   policyEntitiesMigration,
-  casesMigration,
-  policyMigration,
-  casesMigration,
   mediaMigration,
   impersonationMigration,
   stateMediaMigration,
+  casesMigration,
+  usersMigration,
+  clusterLayoutsMigration,
 ];
-export const MIGRATIONS: readonly Migration[] = [coreMigration, ingestSeedsMigration, findingsMigration, policyMigration, casesMigration, usersMigration, clusterLayoutsMigration];
