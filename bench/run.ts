@@ -79,6 +79,18 @@ function parseArgs(argv: string[]): { sizes: string[]; stages: Set<string>; keep
   return { sizes, stages, keepData, seed };
 }
 
+// What to clean up if the bench is interrupted: the running child and the work directory.
+let currentChild: ReturnType<typeof spawn> | null = null;
+let currentWork: string | null = null;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    currentChild?.kill('SIGTERM');
+    if (currentWork) rmSync(currentWork, { recursive: true, force: true });
+    console.error(`[bench] interrupted (${signal}); work directory removed`);
+    process.exit(130);
+  });
+}
+
 /** Runs the CLI with TAKEDOWN_STATS=1 and returns its wall time and peak RSS. */
 function runCli(args: string[], options: { stdoutFile?: string } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
@@ -90,6 +102,7 @@ function runCli(args: string[], options: { stdoutFile?: string } = {}): Promise<
       env: { ...process.env, TAKEDOWN_STATS: '1', TAKEDOWN_PROGRESS: '0' },
       stdio: ['ignore', fd ?? 'pipe', 'pipe'],
     });
+    currentChild = child;
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (d: Buffer) => {
@@ -101,6 +114,7 @@ function runCli(args: string[], options: { stdoutFile?: string } = {}): Promise<
     });
     child.on('error', reject);
     child.on('close', (code) => {
+      currentChild = null;
       const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
       const m = /TAKEDOWN_STATS (\{.*\})/.exec(stderr);
       let maxRssBytes: number | null = null;
@@ -212,6 +226,7 @@ async function main(): Promise<void> {
   for (const size of sizes) {
     const n = parseSize(size);
     const work = mkdtempSync(path.join(os.tmpdir(), `takedown-bench-${size}-`));
+    currentWork = keepData ? null : work;
     console.error(`[bench] ${size}: work directory ${work}`);
     try {
       // 1. coshare on a generated CooRTweet share table: needs no other stage.
