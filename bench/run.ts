@@ -65,11 +65,12 @@ function parseArgs(argv: string[]): { sizes: string[]; stages: Set<string>; keep
     else if (a === '--stages') stages = new Set(next().split(',').filter(Boolean));
     else if (a === '--keep-data') keepData = true;
     else if (a === '--seed') seed = Number(next());
+    else if (a === '--stage-timeout') stageTimeoutSeconds = Number(next());
     else if (a === '--help' || a === '-h') {
       console.log(
         'Usage: npm run bench -- [--sizes 100k,1m,10m] [--stages ' +
           ALL_STAGES.join(',') +
-          '] [--seed N] [--keep-data]\nSee bench/README.md.',
+          '] [--seed N] [--stage-timeout SECONDS (3600)] [--keep-data]\nSee bench/README.md.',
       );
       process.exit(0);
     } else throw new Error(`Unknown option ${a} (see --help)`);
@@ -92,6 +93,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 /** Runs the CLI with TAKEDOWN_STATS=1 and returns its wall time and peak RSS. */
+let stageTimeoutSeconds = 3600;
+
 function runCli(args: string[], options: { stdoutFile?: string } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
@@ -103,6 +106,12 @@ function runCli(args: string[], options: { stdoutFile?: string } = {}): Promise<
       stdio: ['ignore', fd ?? 'pipe', 'pipe'],
     });
     currentChild = child;
+    // A stage that runs past --stage-timeout is stopped and reported, so one slow stage cannot hold the run.
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGTERM');
+    }, stageTimeoutSeconds * 1000);
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (d: Buffer) => {
@@ -115,6 +124,8 @@ function runCli(args: string[], options: { stdoutFile?: string } = {}): Promise<
     child.on('error', reject);
     child.on('close', (code) => {
       currentChild = null;
+      clearTimeout(timer);
+      if (timedOut) stderr += `\nstopped after --stage-timeout ${stageTimeoutSeconds} s\n`;
       const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
       const m = /TAKEDOWN_STATS (\{.*\})/.exec(stderr);
       let maxRssBytes: number | null = null;
