@@ -152,7 +152,7 @@ export async function detectCoordination(store: Store, options: DetectOptions = 
     t0 = Date.now();
     progress(`signal ${signal}`);
     await loadSignalShares(store, source);
-    const present = await store.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM (SELECT DISTINCT account_id FROM d_sh LIMIT 2)');
+    const present = await store.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM (SELECT DISTINCT ah FROM d_sh LIMIT 2)');
     if ((present?.n ?? 0) < 2) continue;
     let scales: number[];
     if (signal === 'sync_activity') {
@@ -173,6 +173,7 @@ export async function detectCoordination(store: Store, options: DetectOptions = 
     const res = await testCoShareSignal(store, signal, objectType, scales, {
       maxCrowd: signal === 'sync_activity' ? Math.min(64, maxCrowd) : maxCrowd,
       posts: totalPosts,
+      qMax,
     });
     stats.push(res);
     hypotheses += res.hypotheses;
@@ -194,28 +195,35 @@ export async function detectCoordination(store: Store, options: DetectOptions = 
     logp: number;
     logq: number;
     window_ms: number;
-    med_dt: number;
     first_ms: number;
     last_ms: number;
-    pairs_table: string;
-  }>('SELECT signal, object_type, a, b, x, objs, sp, lam, logp, logq, window_ms, med_dt, first_ms, last_ms, pairs_table FROM d_sig ORDER BY signal, a, b');
+  }>('SELECT signal, object_type, a, b, x, objs, sp, lam, logp, logq, window_ms, first_ms, last_ms FROM d_sig ORDER BY signal, a, b');
   const evidence = new Map<string, EvidenceItem[]>();
-  for (const table of new Set(sigRows.map((r) => r.pairs_table))) {
-    for (const ev of await readEdgeEvidence(store, table, perEdge)) {
-      const key = `${ev.signal}|${ev.a}|${ev.b}`;
+  const medians = new Map<string, number>();
+  for (const { signal, source } of sources) {
+    if (!sigRows.some((r) => r.signal === signal)) continue;
+    progress(`evidence ${signal}`);
+    await loadSignalShares(store, source);
+    await store.run(
+      `DELETE FROM d_sh WHERE ah NOT IN (SELECT ah FROM d_sig WHERE signal = $1 UNION SELECT bh_ FROM d_sig WHERE signal = $1)`,
+      [signal],
+    );
+    const ev = await readEdgeEvidence(store, signal, perEdge, { maxCrowd: signal === 'sync_activity' ? Math.min(64, maxCrowd) : maxCrowd });
+    for (const [k, m] of ev.medians) medians.set(`${signal}|${k}`, m);
+    for (const row of ev.evidence) {
+      const key = `${row.signal}|${row.a}|${row.b}`;
       const list = evidence.get(key) ?? [];
       list.push({
-        post_a: String(ev.post_a),
-        post_b: String(ev.post_b),
-        object_type: ev.object_type,
-        object_id: String(ev.object_id),
-        delta_ms: Number(ev.delta_ms),
-        time_ms: Number(ev.time_ms),
+        post_a: String(row.post_a),
+        post_b: String(row.post_b),
+        object_type: row.object_type,
+        object_id: String(row.object_id),
+        delta_ms: Number(row.delta_ms),
+        time_ms: Number(row.time_ms),
       });
       evidence.set(key, list);
     }
   }
-  for (const s of stats) for (const sc of s.scales) await store.run(`DROP TABLE IF EXISTS ${sc.pairsTable}`);
   tick('fdr_evidence', t0);
 
   const edges: FindingEdge[] = sigRows.map((r) => ({
@@ -229,7 +237,7 @@ export async function detectCoordination(store: Store, options: DetectOptions = 
     expected: r.lam,
     window_ms: r.window_ms,
     share_pairs: r.sp,
-    median_delta_ms: r.med_dt,
+    median_delta_ms: medians.get(`${r.signal}|${r.a}|${r.b}`) ?? 0,
     evidence: evidence.get(`${r.signal}|${r.a}|${r.b}`) ?? [],
   }));
   const edgeMeta = new Map(sigRows.map((r) => [`${r.signal}|${r.a}|${r.b}`, r]));
@@ -359,7 +367,7 @@ export async function detectCoordination(store: Store, options: DetectOptions = 
       objects: s.objects,
       scales: s.scales.map((sc) => ({
         window_ms: sc.windowMs,
-        pairs_in_window: sc.pairsInWindow,
+        pairs_in_window: Math.round(sc.pairsInWindow),
         crowded_buckets: sc.crowdedBuckets,
         crowded_pairs_estimate: sc.crowdedPairsEstimate,
         chance_constant: sc.chanceConstant,
