@@ -1,8 +1,9 @@
 /**
  * Account indicators shown on clusters (inauthenticity signs). None decides alone: a cluster
- * shows an indicator when at least half of its members have it AND it is at least three times
- * as common in the cluster as among all accounts (a lift test: a creation wave or a popular
- * phone client that the whole platform shares is not a sign). Definitions:
+ * shows an indicator when at least half of its members have it AND that many would be
+ * improbable for a random set of accounts of its size: binomial upper tail P(Bin(n, base) ≥ k)
+ * ≤ 0.001, base being the rate among all accounts. A popular phone client or a sign-up wave the
+ * whole platform shares is not a sign, and two of four members proves nothing. Definitions:
  *  - creation_batch: members created within the same 7 days (the densest 7-day span);
  *  - handle_pattern: letters followed by a run of 4+ digits (the auto-suggested handle form);
  *  - follower_anomaly: ≤ 10 followers, or following ≥ 10 × (followers + 1);
@@ -18,7 +19,7 @@ import type { ClusterIndicator } from './findings-types.ts';
 const DAY = 86_400_000;
 const BATCH_SPAN_MS = 7 * DAY;
 const MIN_SHARE = 0.5;
-const MIN_LIFT = 3;
+const MAX_TAIL = 0.001;
 
 type AccountFlags = {
   account_id: string;
@@ -117,6 +118,20 @@ function countInRange(sorted: Float64Array, lo: number, hi: number): number {
   return lower(hi + 1) - lower(lo);
 }
 
+/** P(Bin(n, p) ≥ k), summed in log space. */
+export function binomialTail(n: number, k: number, p: number): number {
+  if (k <= 0) return 1;
+  if (p <= 0) return 0;
+  if (p >= 1) return 1;
+  let logC = 0; // log C(n, j), built up from j = 0
+  let total = 0;
+  for (let j = 0; j <= n; j++) {
+    if (j > 0) logC += Math.log(n - j + 1) - Math.log(j);
+    if (j >= k) total += Math.exp(logC + j * Math.log(p) + (n - j) * Math.log(1 - p));
+  }
+  return Math.min(1, total);
+}
+
 function judge(
   indicator: Indicator,
   count: number,
@@ -125,7 +140,7 @@ function judge(
   detail: string,
 ): ClusterIndicator | null {
   const share = count / size;
-  if (size < 2 || share < MIN_SHARE || share < MIN_LIFT * baseRate) return null;
+  if (size < 2 || share < MIN_SHARE || binomialTail(size, count, baseRate) > MAX_TAIL) return null;
   return { indicator, accounts: count, share: round(share), base_rate: round(baseRate), detail };
 }
 

@@ -12,11 +12,12 @@
  *    crowd make a sliver of the shares of what they share.
  *  - inauthenticity indicators (account-indicators.ts), each a lift test against all accounts.
  * likely_cib needs content coordination among ≥ 3 accounts, a majority of member pairs tied
- * (density ≥ 0.5) and content that is mostly theirs (exclusivity ≥ 0.25: at least a quarter of
- * all its shares, where an audience of thousands leaves a few members a sliver). Indicators
- * raise the score and are named in the reason, but do not decide: aged accounts pass on
- * behaviour alone, and a sign-up wave without tight exclusive co-sharing does not pass. Fast
- * fans (popular content, authentic accounts) stay `coordinated` at most; pairs stay
+ * (density ≥ 0.5), and either content that is mostly theirs (exclusivity ≥ 0.5: they are the
+ * majority of its audience, which needs no indicator: aged accounts pass on behaviour alone) or
+ * content of which they make at least a quarter together with at least one inauthenticity
+ * indicator. A quarter of a small audience is what fast fans of a minor celebrity reach; the
+ * issue's own test for fans is that they look authentic, so without an indicator they stay
+ * `coordinated`. A sign-up wave without tight exclusive co-sharing does not pass; pairs stay
  * `coordinated` (a takedown proposal is about a network, a pair goes to a reviewer).
  */
 import type { Signal, Verdict } from '../model/index.ts';
@@ -27,6 +28,7 @@ const WEAK_SIGNALS: ReadonlySet<Signal> = new Set(['sync_activity', 'mention_tar
 const SUPPORTING_INDICATORS = new Set(['policy_violations', 'known_image']);
 
 export const MIN_CIB_EXCLUSIVITY = 0.25;
+export const MAJORITY_EXCLUSIVITY = 0.5;
 export const MIN_CIB_DENSITY = 0.5;
 export const MIN_CIB_SIZE = 3;
 
@@ -59,9 +61,12 @@ export function decideVerdict(input: VerdictInput): VerdictResult {
   let why: string;
   const dense = input.density >= MIN_CIB_DENSITY;
   const exclusive = e >= MIN_CIB_EXCLUSIVITY;
-  if (hasContent && input.members >= MIN_CIB_SIZE && dense && exclusive) {
+  if (hasContent && input.members >= MIN_CIB_SIZE && dense && e >= MAJORITY_EXCLUSIVITY) {
     verdict = 'likely_cib';
     why = `${pct(input.density)} of member pairs are tied and they make ${pct(e)} of all shares of the content they co-share, content few others spread`;
+  } else if (hasContent && input.members >= MIN_CIB_SIZE && dense && exclusive && nInd >= 1) {
+    verdict = 'likely_cib';
+    why = `${pct(input.density)} of member pairs are tied, they make ${pct(e)} of all shares of what they co-share, and the accounts show signs of inauthenticity`;
   } else if (hasContent && (maxCoShares >= 3 || nInd >= 1 || e >= MIN_CIB_EXCLUSIVITY)) {
     verdict = 'coordinated';
     why =
@@ -69,7 +74,9 @@ export function decideVerdict(input: VerdictInput): VerdictResult {
         ? 'but a pair is not a network'
         : !exclusive
           ? `but what they co-share is popular content (${pct(e)} of its shares are theirs)${nInd === 0 ? ' and the accounts look authentic' : ''}`
-          : `but only ${pct(input.density)} of member pairs are tied, as in an audience held together by a few hubs`;
+          : !dense
+            ? `but only ${pct(input.density)} of member pairs are tied, as in an audience held together by a few hubs`
+            : `but others share most of what they co-share (${pct(e)} is theirs) and the accounts look authentic, as notification-driven fans do`;
   } else {
     verdict = 'not_coordinated';
     why = hasContent
