@@ -25,7 +25,12 @@ import type { ClusterIndicator, ClusterSignal } from './findings-types.ts';
 
 /** Signals that only say "active at the same time" or "talk to the same people", not shared content. */
 const WEAK_SIGNALS: ReadonlySet<Signal> = new Set(['sync_activity', 'mention_target', 'co_domain']);
-const SUPPORTING_INDICATORS = new Set(['policy_violations', 'known_image']);
+const SUPPORTING_INDICATORS = new Set([
+  'policy_violations',
+  'known_image',
+  'impersonation',
+  'undisclosed_state_media',
+]);
 
 export const MIN_CIB_EXCLUSIVITY = 0.25;
 export const MAJORITY_EXCLUSIVITY = 0.5;
@@ -84,14 +89,19 @@ export function decideVerdict(input: VerdictInput): VerdictResult {
       : `but they only post at the same times or address the same accounts, without shared content`;
   }
 
-  const score = clamp(0.45 * Math.min(1, e / 0.5) * (hasContent ? 1 : 0.3) + 0.35 * input.density + 0.2 * Math.min(nInd, 3) / 3);
+  const score = clamp(
+    0.45 * Math.min(1, e / 0.5) * (hasContent ? 1 : 0.3) +
+      0.35 * input.density +
+      (0.2 * Math.min(nInd, 3)) / 3,
+  );
   const sigText = input.signals
     .slice()
     .sort((a, b) => b.edges - a.edges)
     .slice(0, 3)
     .map((s) => `${s.signal} (${s.edges} pairs)`)
     .join(', ');
-  const dt = input.medianDeltaMs === null ? '' : ` a median ${formatDelta(input.medianDeltaMs)} apart`;
+  const dt =
+    input.medianDeltaMs === null ? '' : ` a median ${formatDelta(input.medianDeltaMs)} apart`;
   const ind = nInd > 0 ? `; indicators: ${inauth.map((i) => i.indicator).join(', ')}` : '';
   const amp = input.amplified > 0 ? `; they amplify ${input.amplified} account(s)` : '';
   const reason = `${input.members} accounts co-share beyond chance by ${sigText}${dt}; ${why}${ind}${amp}.`;

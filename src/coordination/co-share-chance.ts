@@ -64,7 +64,6 @@ export interface SignalTestResult {
   hypotheses: number;
 }
 
-
 /**
  * Loads the shares of one signal into temp table `d_sh`. Joins and aggregates run on 64-bit
  * hashes of the ids (ah, ph, oh; a collision among 10M ids has probability ~1e-5), the strings
@@ -90,7 +89,9 @@ export async function loadActivity(store: Store): Promise<number> {
   await store.run(
     'CREATE OR REPLACE TEMP TABLE d_k AS SELECT hash(account_id::VARCHAR) AS ah, any_value(account_id::VARCHAR) AS account_id, count(*)::DOUBLE AS k FROM posts GROUP BY account_id',
   );
-  return (await store.one<{ n: number }>('SELECT coalesce(sum(k), 0)::DOUBLE AS n FROM d_k'))?.n ?? 0;
+  return (
+    (await store.one<{ n: number }>('SELECT coalesce(sum(k), 0)::DOUBLE AS n FROM d_k'))?.n ?? 0
+  );
 }
 
 /**
@@ -147,7 +148,8 @@ export async function testCoShareSignal(
   await store.run(
     'CREATE OR REPLACE TEMP TABLE d_obj AS SELECT oh, count(*) AS n, ceil(log2(count(*)))::INTEGER AS cls FROM d_sh GROUP BY oh',
   );
-  const maxClass = (await store.one<{ m: number }>('SELECT max(cls)::INTEGER AS m FROM d_obj'))?.m ?? 0;
+  const maxClass =
+    (await store.one<{ m: number }>('SELECT max(cls)::INTEGER AS m FROM d_obj'))?.m ?? 0;
   const wMax = Math.max(...windowsMs);
   const bucket = Math.max(1, wMax);
   // Window scales are code-computed integers, inlined as literals in the FILTER clauses.
@@ -231,7 +233,11 @@ export async function testCoShareSignal(
       [signal, objectType, scale, w, maxClass + 1, options.qMax],
     );
     const tested =
-      (await store.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM (SELECT DISTINCT a, b FROM d_pc WHERE sp${scale} > 0)`))?.n ?? 0;
+      (
+        await store.one<{ n: number }>(
+          `SELECT count(*)::BIGINT AS n FROM (SELECT DISTINCT a, b FROM d_pc WHERE sp${scale} > 0)`,
+        )
+      )?.n ?? 0;
     result.scales.push({
       scale,
       windowMs: w,
@@ -307,7 +313,13 @@ export async function readEdgeEvidence(
   perEdge: number,
   options: { maxCrowd: number },
 ): Promise<{ evidence: EvidenceRow[]; medians: Map<string, number> }> {
-  const w = (await store.one<{ w: number }>('SELECT max(window_ms)::BIGINT AS w FROM d_sig WHERE signal = $1', [signal]))?.w ?? 0;
+  const w =
+    (
+      await store.one<{ w: number }>(
+        'SELECT max(window_ms)::BIGINT AS w FROM d_sig WHERE signal = $1',
+        [signal],
+      )
+    )?.w ?? 0;
   await store.run(
     `CREATE OR REPLACE TEMP TABLE d_ev AS
      WITH pairs AS (${pairsSql(true)})

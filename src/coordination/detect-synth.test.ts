@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../ingest/index.ts';
 import { Store } from '../store/index.ts';
 import { generateSample } from '../synth/index.ts';
-import { detectCoordination, evaluateFindings, parseTruth, type Evaluation, type Findings } from './index.ts';
+import {
+  detectCoordination,
+  evaluateFindings,
+  parseTruth,
+  type Evaluation,
+  type Findings,
+} from './index.ts';
 
 // The small-sample version of the acceptance run: synth → ingest → detect → evaluate. The full
 // figures (≥ 5,000 accounts, three seeds) are in the README's closing note and the bench.
@@ -19,9 +25,14 @@ describe('detect on a small synthetic sample', () => {
     dir = mkdtempSync(join(tmpdir(), 'takedown-detect-'));
     generateSample({ outDir: dir, seed: 17, accounts: 1200, days: 6 });
     store = await Store.memory();
-    await ingestFiles(store, [join(dir, 'tweets.csv'), join(dir, 'users.csv')], { quarantineDir: dir });
+    await ingestFiles(store, [join(dir, 'tweets.csv'), join(dir, 'users.csv')], {
+      quarantineDir: dir,
+    });
     findings = await detectCoordination(store, {});
-    score = evaluateFindings(parseTruth(JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8'))), findings);
+    score = evaluateFindings(
+      parseTruth(JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8'))),
+      findings,
+    );
   }, 240_000);
   afterAll(() => {
     store?.close();
@@ -34,7 +45,8 @@ describe('detect on a small synthetic sample', () => {
   });
 
   it('keeps each operation mostly in one cluster', () => {
-    for (const op of score.operations) expect(op.best_cluster_share, op.id).toBeGreaterThanOrEqual(0.75);
+    for (const op of score.operations)
+      expect(op.best_cluster_share, op.id).toBeGreaterThanOrEqual(0.75);
   });
 
   it('calls no fast fan and no breaking-news account likely_cib', () => {
@@ -42,7 +54,9 @@ describe('detect on a small synthetic sample', () => {
   });
 
   it('cites only stored posts of the right accounts as evidence', async () => {
-    const items = findings.clusters.flatMap((c) => c.edges.flatMap((e) => e.evidence.map((ev) => ({ e, ev }))));
+    const items = findings.clusters.flatMap((c) =>
+      c.edges.flatMap((e) => e.evidence.map((ev) => ({ e, ev }))),
+    );
     expect(items.length).toBeGreaterThan(0);
     await store.run('CREATE TEMP TABLE want (post_id VARCHAR, account_id VARCHAR)');
     const ap = await store.appender('want');

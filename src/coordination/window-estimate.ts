@@ -51,7 +51,10 @@ export async function estimateCoordWindow(
     [q, p],
   );
   const raw = row?.med ?? null;
-  const windowMs = raw === null ? options.floorMs : Math.min(options.capMs, Math.max(options.floorMs, Math.round(raw)));
+  const windowMs =
+    raw === null
+      ? options.floorMs
+      : Math.min(options.capMs, Math.max(options.floorMs, Math.round(raw)));
   return { windowMs, objects: row?.objects ?? 0, rawMs: raw };
 }
 
