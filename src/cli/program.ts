@@ -4,6 +4,7 @@ import { registerDbInfo } from './db-info.ts';
 import { registerHash } from './hash.ts';
 import { registerBank } from './bank.ts';
 import { registerImpersonation } from './impersonation.ts';
+import { registerStateMedia } from './state-media.ts';
 import { registerSynth } from './synth.ts';
 import { registerIngest } from './ingest.ts';
 
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerHash(program);
   registerBank(program);
   registerImpersonation(program);
+  registerStateMedia(program);
   registerSynth(program);
   registerIngest(program);
   return program;

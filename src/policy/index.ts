@@ -1,1 +1,2 @@
 export * from './impersonation/index.ts';
+export * from './state-media/index.ts';
