@@ -74,6 +74,7 @@ async function main(): Promise<void> {
     files.forEach((f, i) => chunks[i % WORKERS]!.push(f));
     const tsx = import.meta.resolve('tsx/esm/api');
     const module = import.meta.resolve('../src/media/index.ts');
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const counts = await Promise.all(
       chunks.map(
@@ -89,6 +90,8 @@ async function main(): Promise<void> {
       ),
     );
     const secs = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const cpuSecs = (cpu.user + cpu.system) / 1e6;
     const total = counts.reduce((a, b) => a + b, 0);
     console.log(
       JSON.stringify({
@@ -100,7 +103,11 @@ async function main(): Promise<void> {
         cpus: os.cpus().length,
         seconds: Number(secs.toFixed(2)),
         imagesPerSecond: Number((total / secs).toFixed(1)),
-        note: 'includes worker start-up (tsx load), so slightly pessimistic',
+        cpuMsPerImage: Number(((1000 * cpuSecs) / total).toFixed(1)),
+        // What the workers would reach with the cores to themselves (the machine may be shared).
+        imagesPerSecondIfCoresIdle: Number(((WORKERS * total) / cpuSecs).toFixed(1)),
+        loadAverage1m: Number(os.loadavg()[0]!.toFixed(2)),
+        note: 'wall time includes worker start-up (tsx load), so slightly pessimistic',
       }),
     );
   } finally {
