@@ -274,9 +274,9 @@ function boxAllColumns(input: Float32Array, output: Float32Array, rows: number, 
   }
   for (let i = 0; i < phase3; i++, r += cols, l += cols, o += cols) {
     for (let j = 0; j < cols; j++) {
-      sums[j] = sums[j]! + input[r + j]!;
-      sums[j] = sums[j]! - input[l + j]!;
-      output[o + j] = sums[j]! / size;
+      const v = f(f(sums[j]! + input[r + j]!) - input[l + j]!);
+      sums[j] = v;
+      output[o + j] = v / size;
     }
   }
   for (let i = 0; i < phase4; i++, l += cols, o += cols) {
