@@ -1,6 +1,12 @@
 import type { Command } from 'commander';
 import { dirname, basename, join, resolve } from 'node:path';
-import { FORMATS, MAP_FIELDS, type FormatOption, ingestFiles, parseFieldMap } from '../ingest/index.ts';
+import {
+  FORMATS,
+  MAP_FIELDS,
+  type FormatOption,
+  ingestFiles,
+  parseFieldMap,
+} from '../ingest/index.ts';
 import { OBJECT_TYPES, usageError } from '../model/index.ts';
 import { withStore } from '../store/index.ts';
 import { createProgress, dbOption, parsePositiveInt, printJson } from './common.ts';
@@ -59,27 +65,54 @@ interface IngestCliOptions {
 export function registerIngest(program: Command): void {
   const cmd = program
     .command('ingest')
-    .description('load platform exports (IO archive, CooRTweet, CSV/JSONL with a mapping, STIX seeds) into the database')
+    .description(
+      'load platform exports (IO archive, CooRTweet, CSV/JSONL with a mapping, STIX seeds) into the database',
+    )
     .argument('<files...>', 'input files (.csv, .jsonl, .json; optionally gzipped)')
     .option('--format <format>', `input format: ${FORMATS.join(', ')}`, 'auto')
-    .option('--map <field=column,...>', 'map fields to columns (repeatable; see Fields below)', (v: string, prev: string[]) => [...prev, v], [] as string[])
-    .option('--platform <name>', 'platform of the accounts (default: twitter for the IO archive, else unknown)')
-    .option('--object-type <type>', `post_objects type of CooRTweet object_id / the "object" field (${OBJECT_TYPES.join(', ')})`, 'object')
-    .option('--quarantine <dir>', 'directory for rejected rows (default: <db>.quarantine next to the database)')
+    .option(
+      '--map <field=column,...>',
+      'map fields to columns (repeatable; see Fields below)',
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
+    .option(
+      '--platform <name>',
+      'platform of the accounts (default: twitter for the IO archive, else unknown)',
+    )
+    .option(
+      '--object-type <type>',
+      `post_objects type of CooRTweet object_id / the "object" field (${OBJECT_TYPES.join(', ')})`,
+      'object',
+    )
+    .option(
+      '--quarantine <dir>',
+      'directory for rejected rows (default: <db>.quarantine next to the database)',
+    )
     .option('--force', 're-read files already ingested (still adds no duplicates)')
-    .option('--batch-rows <n>', 'rows per committed batch (memory and crash-resume granularity)', parsePositiveInt('--batch-rows'), 500_000)
+    .option(
+      '--batch-rows <n>',
+      'rows per committed batch (memory and crash-resume granularity)',
+      parsePositiveInt('--batch-rows'),
+      500_000,
+    )
     .option('--memory-limit <size>', 'DuckDB memory limit; larger loads spill to <db>.tmp', '2GB')
     .addHelpText('after', HELP);
   dbOption(cmd).action(async (files: string[], opts: IngestCliOptions) => {
     const format = opts.format as FormatOption;
-    if (!FORMATS.includes(format)) throw usageError(`Unknown --format '${opts.format}'`, `Formats: ${FORMATS.join(', ')}`);
+    if (!FORMATS.includes(format))
+      throw usageError(`Unknown --format '${opts.format}'`, `Formats: ${FORMATS.join(', ')}`);
     if (!(OBJECT_TYPES as readonly string[]).includes(opts.objectType)) {
-      throw usageError(`Unknown --object-type '${opts.objectType}'`, `Types: ${OBJECT_TYPES.join(', ')}`);
+      throw usageError(
+        `Unknown --object-type '${opts.objectType}'`,
+        `Types: ${OBJECT_TYPES.join(', ')}`,
+      );
     }
     const map = parseFieldMap(opts.map);
     const inMemory = opts.db === ':memory:';
     const dbPath = resolve(opts.db);
-    const quarantineDir = opts.quarantine ?? (inMemory ? resolve('takedown.quarantine') : `${dbPath}.quarantine`);
+    const quarantineDir =
+      opts.quarantine ?? (inMemory ? resolve('takedown.quarantine') : `${dbPath}.quarantine`);
     const progress = createProgress();
     let last = { label: '', rows: 0, fraction: 0 };
     const summary = await withStore(
@@ -95,14 +128,16 @@ export function registerIngest(program: Command): void {
           force: opts.force === true,
           batchRows: opts.batchRows ?? 500_000,
           onProgress: (p) => {
-            if (last.label !== '' && p.label !== last.label) progress.done({ label: last.label, done: last.rows, fraction: last.fraction });
+            if (last.label !== '' && p.label !== last.label)
+              progress.done({ label: last.label, done: last.rows, fraction: last.fraction });
             last = p;
             progress.update({ label: p.label, done: p.rows, fraction: p.fraction });
           },
         }),
       { memoryLimit: opts.memoryLimit },
     );
-    if (last.label !== '') progress.done({ label: last.label, done: last.rows, fraction: last.fraction });
+    if (last.label !== '')
+      progress.done({ label: last.label, done: last.rows, fraction: last.fraction });
     printJson(summary);
   });
 }

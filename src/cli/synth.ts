@@ -11,6 +11,7 @@ interface SynthCliOptions {
   posts?: number;
   splitRows?: number;
   start: string;
+  corpus?: string;
 }
 
 /** `takedown synth`: a realistic archive-format sample with planted operations and truth.json. */
@@ -40,6 +41,10 @@ export function registerSynth(program: Command): void {
       parsePositiveInt('--split-rows'),
     )
     .option('--start <date>', 'first day (YYYY-MM-DD, UTC)', SYNTH_DEFAULTS.start)
+    .option(
+      '--corpus <dir>',
+      'folder of .jsonl sentences ({"lang","text"}) to mix into organic posts',
+    )
     .action((opts: SynthCliOptions) => {
       const progress = createProgress();
       const summary = generateSample({
@@ -50,6 +55,7 @@ export function registerSynth(program: Command): void {
         start: opts.start,
         ...(opts.posts === undefined ? {} : { posts: opts.posts }),
         ...(opts.splitRows === undefined ? {} : { splitRows: opts.splitRows }),
+        ...(opts.corpus === undefined ? {} : { corpus: opts.corpus }),
         onProgress: (done, fraction) =>
           progress.update({ label: 'synth', done, fraction, unit: 'posts' }),
       });

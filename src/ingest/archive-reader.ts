@@ -12,34 +12,63 @@ import { type CsvRecord, fieldBytes, fieldText, recordText } from './csv-scanner
 import type { Batch, RejectFn, RowReader, StageKind } from './batch.ts';
 import { limitOf } from './limits.ts';
 import { parsePythonList } from './python-list.ts';
-import { isMissing, normaliseHashtag, parseUtcDateTime, snowflakeMs, SNOWFLAKE_EPOCH_MS } from './values.ts';
+import { memoise } from './memo.ts';
+import {
+  isMissing,
+  normaliseHashtag,
+  parseArchiveTimeBytes,
+  parseUtcDateTime,
+  snowflakeMs,
+  SNOWFLAKE_EPOCH_MS,
+} from './values.ts';
 
 /** A SQL expression for column `name` of the staging file (NULL when the file lacks it). */
 function columnSql(index: Map<string, number>, name: string): string {
   const i = index.get(name);
-  return i === undefined ? 'NULL::VARCHAR' : `NULLIF(NULLIF(NULLIF(trim(c${i}), ''), 'absent'), 'None')`;
+  // '', 'absent' and 'None' are already NULL: read_csv's nullstr (see readCsv).
+  return i === undefined ? 'NULL::VARCHAR' : `c${i}`;
 }
 
 const countSql = (e: string): string => `TRY_CAST(TRY_CAST(${e} AS DOUBLE) AS BIGINT)`;
 
 /** Checks what every archive record needs; returns the reject reason or null. */
-function checkRecord(r: CsvRecord, names: readonly string[]): string | null {
+function checkRecord(r: CsvRecord, names: readonly string[], limits: Int32Array): string | null {
   if (r.error) return r.error;
-  if (r.fieldCount !== names.length) return `wrong column count: ${r.fieldCount} fields, expected ${names.length}`;
+  if (r.fieldCount !== names.length)
+    return `wrong column count: ${r.fieldCount} fields, expected ${names.length}`;
+  const { starts, ends } = r;
   for (let k = 0; k < names.length; k++) {
-    const limit = limitOf(names[k]!);
-    if (fieldBytes(r, k) > limit) return `oversize field ${names[k]}: ${fieldBytes(r, k)} bytes, limit ${limit}`;
+    if (ends[k]! - starts[k]! > limits[k]!)
+      return `oversize field ${names[k]}: ${fieldBytes(r, k)} bytes, limit ${limits[k]}`;
   }
   if (!isUtf8(r.buf.subarray(r.start, r.end))) return 'invalid UTF-8';
   return null;
 }
 
+/** True when bytes [s, e) are 1–20 ASCII digits. */
+function isDigits(b: Uint8Array, s: number, e: number): boolean {
+  if (e <= s || e - s > 20) return false;
+  for (let i = s; i < e; i++) {
+    const c = b[i]!;
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+const hashtagKey = memoise(normaliseHashtag);
+const urlKey = memoise((raw: string): [string | null, string | null] => {
+  const n = normaliseUrl(raw);
+  return [n, n === null ? null : hostOfUrl(n)];
+});
+
 abstract class ArchiveReader implements RowReader {
   abstract readonly kind: StageKind;
   protected readonly index = new Map<string, number>();
+  protected readonly limits: Int32Array;
 
   constructor(protected readonly names: readonly string[]) {
     names.forEach((n, i) => this.index.set(n.toLowerCase(), i));
+    this.limits = Int32Array.from(names, (n) => limitOf(n));
   }
 
   protected col(name: string): string {
@@ -57,12 +86,17 @@ abstract class ArchiveReader implements RowReader {
 
   /** The staging file's columns: line, parsed time, then the file's own columns. */
   protected columnsSql(): string {
-    const cols = ["'line': 'BIGINT'", "'tt': 'BIGINT'", ...this.names.map((_, i) => `'c${i}': 'VARCHAR'`)];
+    const cols = [
+      "'line': 'BIGINT'",
+      "'tt': 'BIGINT'",
+      ...this.names.map((_, i) => `'c${i}': 'VARCHAR'`),
+    ];
     return `{${cols.join(', ')}}`;
   }
 
   protected readCsv(): string {
-    return `read_csv($path, header = false, delim = ',', quote = '"', escape = '"', auto_detect = false, max_line_size = 4194304, columns = ${this.columnsSql()})`;
+    return `read_csv($path, header = false, delim = ',', quote = '"', escape = '"', auto_detect = false,
+      max_line_size = 4194304, nullstr = ['', 'absent', 'None'], columns = ${this.columnsSql()})`;
   }
 
   protected accountSelect(): string {
@@ -87,44 +121,74 @@ export class ArchiveTweetsReader extends ArchiveReader {
   // Same bound as snowflakeMs(): a year ahead of now.
   private readonly latestMs = Date.now() + 366 * 86_400_000;
 
+  private fail(r: CsvRecord, reject: RejectFn, reason: string): false {
+    reject({ line: r.line, reason, raw: recordText(r) });
+    return false;
+  }
+
   /** Validates one record and stages it; false when rejected. */
   read(r: CsvRecord, batch: Batch, reject: RejectFn): boolean {
-    const bad = checkRecord(r, this.names);
+    const bad = checkRecord(r, this.names, this.limits);
     if (bad) {
       reject({ line: r.line, reason: bad, raw: recordText(r) });
       return false;
     }
-    const fail = (reason: string): false => {
-      reject({ line: r.line, reason, raw: recordText(r) });
-      return false;
-    };
-    const tweetId = this.text(r, 'tweetid');
-    if (!/^[0-9]{1,20}$/.test(tweetId)) return fail(`unparsable id: tweetid '${tweetId.slice(0, 40)}'`);
-    if (isMissing(this.text(r, 'userid'))) return fail('unparsable id: userid is empty');
-    const rawTime = this.text(r, 'tweet_time');
-    let tt: number | null = null;
-    if (!isMissing(rawTime)) {
-      tt = parseUtcDateTime(rawTime);
-      if (tt === null) return fail(`unparsable time: tweet_time '${rawTime.slice(0, 40)}'`);
-    } else if (snowflakeMs(tweetId) === null) {
-      return fail('unparsable time: tweet_time is empty and tweetid is not a snowflake');
+    const idK = this.pos('tweetid');
+    if (!isDigits(r.buf, r.starts[idK]!, r.ends[idK]!)) {
+      return this.fail(
+        r,
+        reject,
+        `unparsable id: tweetid '${this.text(r, 'tweetid').slice(0, 40)}'`,
+      );
     }
-    const lists: Record<'hashtags' | 'urls' | 'user_mentions', string[]> = { hashtags: [], urls: [], user_mentions: [] };
+    const userK = this.pos('userid');
+    if (fieldBytes(r, userK) <= 6 && isMissing(this.text(r, 'userid')))
+      return this.fail(r, reject, 'unparsable id: userid is empty');
+    const timeK = this.pos('tweet_time');
+    let tt = parseArchiveTimeBytes(r.buf, r.starts[timeK]!, r.ends[timeK]!);
+    if (tt === undefined) {
+      const rawTime = this.text(r, 'tweet_time');
+      if (!isMissing(rawTime)) {
+        tt = parseUtcDateTime(rawTime);
+        if (tt === null)
+          return this.fail(r, reject, `unparsable time: tweet_time '${rawTime.slice(0, 40)}'`);
+      } else if (snowflakeMs(this.text(r, 'tweetid')) === null) {
+        return this.fail(
+          r,
+          reject,
+          'unparsable time: tweet_time is empty and tweetid is not a snowflake',
+        );
+      } else tt = null;
+    } else if (tt === null) {
+      return this.fail(
+        r,
+        reject,
+        `unparsable time: tweet_time '${this.text(r, 'tweet_time').slice(0, 40)}'`,
+      );
+    }
+    const lists: Record<'hashtags' | 'urls' | 'user_mentions', string[]> = {
+      hashtags: [],
+      urls: [],
+      user_mentions: [],
+    };
     for (const name of ['hashtags', 'urls', 'user_mentions'] as const) {
       const k = this.pos(name);
       if (k < 0 || fieldBytes(r, k) <= 2) continue; // '', '[]'
       const items = parsePythonList(fieldText(r, k));
-      if (items === null) return fail(`malformed list in column ${name}`);
+      if (items === null) return this.fail(r, reject, `malformed list in column ${name}`);
       lists[name] = items;
     }
     const line = r.line;
     const m = batch.main;
-    m.text(`${line},${tt ?? ''},`);
+    m.num(line);
+    m.byte(0x2c);
+    if (tt !== null) m.num(tt);
+    m.byte(0x2c);
     m.bytes(r.buf, r.start, r.end);
-    m.text('\n');
+    m.byte(0x0a);
     const tags = new Set<string>();
     for (const t of lists.hashtags) {
-      const h = normaliseHashtag(t);
+      const h = hashtagKey(t);
       if (h === '' || tags.has(h)) continue;
       tags.add(h);
       batch.object(line, 'hashtag', h, t);
@@ -134,9 +198,8 @@ export class ArchiveTweetsReader extends ArchiveReader {
     for (const u of lists.urls) {
       const raw = u.trim();
       if (raw === '') continue;
-      const n = normaliseUrl(raw);
+      const [n, host] = urlKey(raw);
       batch.object(line, 'url', n ?? raw, raw);
-      const host = n === null ? null : hostOfUrl(n);
       if (host !== null && !domains.has(host)) {
         domains.add(host);
         batch.object(line, 'domain', host, null);
@@ -155,7 +218,7 @@ export class ArchiveTweetsReader extends ArchiveReader {
     const sf = `((TRY_CAST(${id} AS UBIGINT) >> 22)::BIGINT + ${SNOWFLAKE_EPOCH_MS})`;
     const time = `CASE WHEN ${sf} BETWEEN ${SNOWFLAKE_EPOCH_MS + 86_400_000} AND ${this.latestMs}
         AND (tt IS NULL OR ${sf} // 60000 = tt // 60000) THEN ${sf} ELSE tt END`;
-    const isRt = `(lower(coalesce(${this.col('is_retweet')}, '')) IN ('true', '1', 't', 'yes') OR ${this.col('retweet_tweetid')} IS NOT NULL)`;
+    const isRt = `(coalesce(${this.col('is_retweet')} IN ('True', 'true', 'TRUE', '1'), false) OR ${this.col('retweet_tweetid')} IS NOT NULL)`;
     const reply = this.col('in_reply_to_tweetid');
     const quote = this.col('quoted_tweet_tweetid');
     const kind = `CASE WHEN ${isRt} THEN 'retweet' WHEN ${reply} IS NOT NULL THEN 'reply' WHEN ${quote} IS NOT NULL THEN 'quote' ELSE 'original' END`;
@@ -189,7 +252,7 @@ export class ArchiveUsersReader extends ArchiveReader {
   readonly kind = 'accounts' as const;
 
   read(r: CsvRecord, batch: Batch, reject: RejectFn): boolean {
-    const bad = checkRecord(r, this.names);
+    const bad = checkRecord(r, this.names, this.limits);
     if (bad) {
       reject({ line: r.line, reason: bad, raw: recordText(r) });
       return false;
@@ -199,9 +262,9 @@ export class ArchiveUsersReader extends ArchiveReader {
       return false;
     }
     const m = batch.main;
-    m.text(`${r.line},,`);
+    m.ascii(`${r.line},,`);
     m.bytes(r.buf, r.start, r.end);
-    m.text('\n');
+    m.ascii('\n');
     return true;
   }
 

@@ -58,12 +58,17 @@ export async function loadStage(store: Store, reader: RowReader, batch: Batch): 
 }
 
 /** Account rows of the batch: the first row of each account id. */
-async function mergeAccounts(store: Store, stage: string, platform: string, source: string): Promise<number> {
+async function mergeAccounts(
+  store: Store,
+  stage: string,
+  platform: string,
+  source: string,
+): Promise<number> {
   const fields = ACCOUNT_FIELDS.map((f) => `a_${f} AS ${f}`).join(', ');
   await store.run(
     `CREATE OR REPLACE TEMP TABLE batch_accounts AS
-     SELECT line, account_id, ${fields} FROM (
-       SELECT *, row_number() OVER (PARTITION BY account_id ORDER BY line) AS rn FROM ${stage}) WHERE rn = 1`,
+     SELECT line, account_id, ${fields} FROM ${stage}
+     WHERE line IN (SELECT min(line) FROM ${stage} GROUP BY account_id)`,
   );
   await store.run(
     `CREATE OR REPLACE TEMP TABLE old_accounts AS
@@ -123,10 +128,9 @@ const POST_COLUMNS = [
 /** Merges a posts batch: posts, their objects, their authors. Call inside a transaction. */
 async function mergePosts(store: Store, platform: string, source: string): Promise<MergeResult> {
   const staged = await count(store, 'SELECT count(*) AS n FROM stage_posts');
+  // First row of each post (keys only: the wide rows are copied once, into posts).
   await store.run(
-    `CREATE OR REPLACE TEMP TABLE batch_posts AS
-     SELECT * EXCLUDE (rn) FROM (
-       SELECT *, row_number() OVER (PARTITION BY post_id ORDER BY line) AS rn FROM stage_posts) WHERE rn = 1`,
+    'CREATE OR REPLACE TEMP TABLE batch_posts AS SELECT post_id, min(line) AS line FROM stage_posts GROUP BY post_id',
   );
   await store.run(
     `CREATE OR REPLACE TEMP TABLE old_posts AS
@@ -134,57 +138,66 @@ async function mergePosts(store: Store, platform: string, source: string): Promi
     [platform],
   );
   const oldPosts = await count(store, 'SELECT count(*) AS n FROM old_posts');
-  await store.run(
-    oldPosts === 0
-      ? 'CREATE OR REPLACE TEMP TABLE new_posts AS SELECT * FROM batch_posts'
-      : 'CREATE OR REPLACE TEMP TABLE new_posts AS SELECT * FROM batch_posts WHERE post_id NOT IN (SELECT post_id FROM old_posts)',
-  );
+  let newPosts = 'batch_posts';
+  if (oldPosts > 0) {
+    newPosts = 'new_posts';
+    await store.run(
+      'CREATE OR REPLACE TEMP TABLE new_posts AS SELECT * FROM batch_posts WHERE post_id NOT IN (SELECT post_id FROM old_posts)',
+    );
+  }
   await store.run(
     `INSERT INTO posts (platform, ${POST_COLUMNS.join(', ')}, source_file, source_line)
-     SELECT $1, ${POST_COLUMNS.join(', ')}, $2, line FROM new_posts`,
+     SELECT $1, ${POST_COLUMNS.join(', ')}, $2, line FROM stage_posts WHERE line IN (SELECT line FROM ${newPosts})`,
     [platform, source],
   );
-  // Every object of every valid row, carrying the account and time of its post's first row.
+  // Every object of every valid row, once per key, with the row that first gave it.
   await store.run(
     `CREATE OR REPLACE TEMP TABLE batch_objects AS
-     SELECT * EXCLUDE (rn) FROM (
-       SELECT *, row_number() OVER (PARTITION BY post_id, object_type, object_id ORDER BY line) AS rn FROM (
-         SELECT o.line, s.post_id, o.object_type, o.object_id, o.raw
-           FROM stage_objects o JOIN stage_posts s ON s.line = o.line
-         UNION ALL SELECT line, post_id, 'retweet', ref_post_id, NULL FROM stage_posts
-           WHERE kind = 'retweet' AND ref_post_id IS NOT NULL
-         UNION ALL SELECT line, post_id, 'reply', reply_to_post_id, NULL FROM stage_posts
-           WHERE reply_to_post_id IS NOT NULL)) WHERE rn = 1`,
+     SELECT post_id, object_type, object_id, min(line) AS line, arg_min(raw, line) AS raw,
+            arg_min(account_id, line) AS account_id, arg_min(time_ms, line) AS time_ms
+     FROM (
+       SELECT o.line, s.post_id, s.account_id, s.time_ms, o.object_type, o.object_id, o.raw
+         FROM stage_objects o JOIN stage_posts s ON s.line = o.line
+       UNION ALL SELECT line, post_id, account_id, time_ms, 'retweet', ref_post_id, NULL FROM stage_posts
+         WHERE kind = 'retweet' AND ref_post_id IS NOT NULL
+       UNION ALL SELECT line, post_id, account_id, time_ms, 'reply', reply_to_post_id, NULL FROM stage_posts
+         WHERE reply_to_post_id IS NOT NULL)
+     GROUP BY post_id, object_type, object_id`,
   );
-  // Objects of posts that were already stored may be stored too (a re-run, or a repeated post).
-  await store.run(
-    oldPosts === 0
-      ? 'CREATE OR REPLACE TEMP TABLE new_objects AS SELECT * FROM batch_objects'
-      : `CREATE OR REPLACE TEMP TABLE new_objects AS
-         WITH old AS (
-           SELECT post_id, object_type, object_id FROM post_objects
-           WHERE platform = $1 AND post_id IN (SELECT post_id FROM old_posts))
-         SELECT b.* FROM batch_objects b
-         WHERE NOT EXISTS (SELECT 1 FROM old o
-           WHERE o.post_id = b.post_id AND o.object_type = b.object_type AND o.object_id = b.object_id)`,
-    oldPosts === 0 ? undefined : [platform],
-  );
+  // Objects of posts already stored may be stored too (a re-run, or a post repeated across batches).
+  let newObjects = 'batch_objects';
+  if (oldPosts > 0) {
+    newObjects = 'new_objects';
+    await store.run(
+      `CREATE OR REPLACE TEMP TABLE new_objects AS
+       WITH old AS (
+         SELECT post_id, object_type, object_id FROM post_objects
+         WHERE platform = $1 AND post_id IN (SELECT post_id FROM old_posts))
+       SELECT b.* FROM batch_objects b
+       WHERE NOT EXISTS (SELECT 1 FROM old o
+         WHERE o.post_id = b.post_id AND o.object_type = b.object_type AND o.object_id = b.object_id)`,
+      [platform],
+    );
+  }
   await store.run(
     `INSERT INTO post_objects (platform, post_id, account_id, time_ms, object_type, object_id, raw)
-     SELECT $1, n.post_id, p.account_id, p.time_ms, n.object_type, n.object_id, n.raw
-     FROM new_objects n JOIN batch_posts p ON p.post_id = n.post_id`,
+     SELECT $1, post_id, account_id, time_ms, object_type, object_id, raw FROM ${newObjects}`,
     [platform],
   );
   await mergeAccounts(store, 'stage_posts', platform, source);
   const accepted = await count(
     store,
-    'SELECT count(*) AS n FROM (SELECT line FROM new_posts UNION SELECT line FROM new_objects)',
+    `SELECT count(*) AS n FROM (SELECT line FROM ${newPosts} UNION SELECT line FROM ${newObjects})`,
   );
   return { staged, accepted };
 }
 
 /** Merges an accounts batch (the archive users file). Call inside a transaction. */
-async function mergeAccountsOnly(store: Store, platform: string, source: string): Promise<MergeResult> {
+async function mergeAccountsOnly(
+  store: Store,
+  platform: string,
+  source: string,
+): Promise<MergeResult> {
   const staged = await count(store, 'SELECT count(*) AS n FROM stage_accounts');
   const filled = await mergeAccounts(store, 'stage_accounts', platform, source);
   const added = await count(store, 'SELECT count(*) AS n FROM new_accounts');
@@ -198,7 +211,9 @@ export async function mergeStage(
   platform: string,
   source: string,
 ): Promise<MergeResult> {
-  return reader.kind === 'posts' ? mergePosts(store, platform, source) : mergeAccountsOnly(store, platform, source);
+  return reader.kind === 'posts'
+    ? mergePosts(store, platform, source)
+    : mergeAccountsOnly(store, platform, source);
 }
 
 /** Drops the batch's temp tables. */

@@ -6,11 +6,14 @@
  */
 import { join } from 'node:path';
 import { StageFile } from './stage-file.ts';
-import type { Reject } from './quarantine.ts';
+import { MAX_RAW_CHARS, type Reject } from './quarantine.ts';
 
 export class Batch {
   readonly main: StageFile;
   readonly objects: StageFile;
+  /** Rejects of this batch (JSONL), appended to the quarantine file when the batch commits. */
+  readonly rejects: StageFile;
+  rejectCount = 0;
   /** Rows staged in this batch. */
   rows = 0;
   /** Object rows staged in this batch. */
@@ -21,24 +24,36 @@ export class Batch {
   constructor(dir: string, id: string) {
     this.main = new StageFile(join(dir, `${id}-main.csv`));
     this.objects = new StageFile(join(dir, `${id}-objects.csv`));
+    this.rejects = new StageFile(join(dir, `${id}-rejects.jsonl`));
+  }
+
+  /** Records a rejected row of `file`. */
+  reject(file: string, r: Reject): void {
+    const raw = r.raw.length > MAX_RAW_CHARS ? `${r.raw.slice(0, MAX_RAW_CHARS)}…` : r.raw;
+    this.rejects.text(`${JSON.stringify({ file, line: r.line, reason: r.reason, raw })}\n`);
+    this.rejectCount++;
   }
 
   /** Adds one object of the row at `line` (`raw` when it differs from the id). */
   object(line: number, type: string, id: string, raw: string | null): void {
     const o = this.objects;
     this.objectCount++;
-    o.text(`${line},`);
-    o.quoted(type);
-    o.text(',');
+    o.num(line);
+    o.byte(0x2c);
+    o.ascii(type);
+    o.byte(0x2c);
     o.quoted(id);
-    o.text(',');
-    if (raw !== null && raw !== id) o.quoted(raw);
-    o.text('\n');
+    if (raw !== null && raw !== id) {
+      o.ascii(',');
+      o.quoted(raw);
+      o.ascii('\n');
+    } else o.ascii(',\n');
   }
 
   close(): void {
     this.main.close();
     this.objects.close();
+    this.rejects.close();
   }
 }
 

@@ -116,7 +116,8 @@ export class CsvScanner {
   }
 
   push(chunk: Buffer): void {
-    let buf = this.pending && this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
+    let buf =
+      this.pending && this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
     this.pending = null;
     if (this.first) {
       if (buf.length < 3 && buf.length > 0 && buf[0] === 0xef) {
@@ -221,7 +222,8 @@ export class CsvScanner {
           if (!atEof) return -1;
           return this.emitUnterminated(buf, pos);
         }
-        for (let k = buf.indexOf(LF, i + 1); k >= 0 && k < closeAt; k = buf.indexOf(LF, k + 1)) lines++;
+        for (let k = buf.indexOf(LF, i + 1); k >= 0 && k < closeAt; k = buf.indexOf(LF, k + 1))
+          lines++;
         r.starts[f] = i + 1;
         r.ends[f] = closeAt;
         r.escaped[f] = escaped;

@@ -36,9 +36,17 @@ export function describeSource(path: string): SourceInfo {
   const fd = openSync(path, 'r');
   try {
     const head = readAt(fd, 0, Math.min(MIB, st.size));
-    const tail = st.size > MIB ? readAt(fd, Math.max(MIB, st.size - MIB), Math.min(MIB, st.size - MIB)) : Buffer.alloc(0);
+    const tail =
+      st.size > MIB
+        ? readAt(fd, Math.max(MIB, st.size - MIB), Math.min(MIB, st.size - MIB))
+        : Buffer.alloc(0);
     const h = createHash('sha256').update(String(st.size)).update(head).update(tail).digest('hex');
-    return { path, bytes: st.size, gzip: head[0] === 0x1f && head[1] === 0x8b, fingerprint: `${st.size}-${h.slice(0, 32)}` };
+    return {
+      path,
+      bytes: st.size,
+      gzip: head[0] === 0x1f && head[1] === 0x8b,
+      fingerprint: `${st.size}-${h.slice(0, 32)}`,
+    };
   } finally {
     closeSync(fd);
   }
@@ -51,7 +59,9 @@ export function readHead(src: SourceInfo, max = 64 * 1024): string {
     const raw = readAt(fd, 0, src.gzip ? Math.min(src.bytes, 4 * MIB) : max);
     if (!src.gzip) return raw.toString('utf8');
     try {
-      return gunzipSync(raw, { finishFlush: 2 /* Z_SYNC_FLUSH: accept a truncated stream */ }).subarray(0, max).toString('utf8');
+      return gunzipSync(raw, { finishFlush: 2 /* Z_SYNC_FLUSH: accept a truncated stream */ })
+        .subarray(0, max)
+        .toString('utf8');
     } catch (cause) {
       throw inputError(`${src.path} looks gzipped but cannot be decompressed`, undefined, cause);
     }

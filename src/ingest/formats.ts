@@ -9,23 +9,54 @@ export const FORMATS = ['auto', 'io-archive', 'coortweet', 'csv', 'jsonl', 'stix
 export type FormatOption = (typeof FORMATS)[number];
 
 /** What a file turned out to be. */
-export type DetectedFormat = 'io-archive-tweets' | 'io-archive-users' | 'coortweet' | 'csv' | 'jsonl' | 'stix';
+export type DetectedFormat =
+  'io-archive-tweets' | 'io-archive-users' | 'coortweet' | 'csv' | 'jsonl' | 'stix';
 
 /** Columns of the Information Operations archive tweets file (31). */
 export const ARCHIVE_TWEET_COLUMNS = [
-  'tweetid', 'userid', 'user_display_name', 'user_screen_name', 'user_reported_location',
-  'user_profile_description', 'user_profile_url', 'follower_count', 'following_count',
-  'account_creation_date', 'account_language', 'tweet_language', 'tweet_text', 'tweet_time',
-  'tweet_client_name', 'in_reply_to_userid', 'in_reply_to_tweetid', 'quoted_tweet_tweetid',
-  'is_retweet', 'retweet_userid', 'retweet_tweetid', 'latitude', 'longitude', 'quote_count',
-  'reply_count', 'like_count', 'retweet_count', 'hashtags', 'urls', 'user_mentions', 'poll_choices',
+  'tweetid',
+  'userid',
+  'user_display_name',
+  'user_screen_name',
+  'user_reported_location',
+  'user_profile_description',
+  'user_profile_url',
+  'follower_count',
+  'following_count',
+  'account_creation_date',
+  'account_language',
+  'tweet_language',
+  'tweet_text',
+  'tweet_time',
+  'tweet_client_name',
+  'in_reply_to_userid',
+  'in_reply_to_tweetid',
+  'quoted_tweet_tweetid',
+  'is_retweet',
+  'retweet_userid',
+  'retweet_tweetid',
+  'latitude',
+  'longitude',
+  'quote_count',
+  'reply_count',
+  'like_count',
+  'retweet_count',
+  'hashtags',
+  'urls',
+  'user_mentions',
+  'poll_choices',
 ] as const;
 
 /** Columns of the archive users file (the tweets file's columns 2–11). */
 export const ARCHIVE_USER_COLUMNS = ARCHIVE_TWEET_COLUMNS.slice(1, 11);
 
 /** CooRTweet's share table. */
-export const COORTWEET_COLUMNS = ['object_id', 'account_id', 'content_id', 'timestamp_share'] as const;
+export const COORTWEET_COLUMNS = [
+  'object_id',
+  'account_id',
+  'content_id',
+  'timestamp_share',
+] as const;
 
 /** Fields a generic CSV/JSONL column can be mapped to with `--map field=column`. */
 export const MAP_FIELDS = {
@@ -50,7 +81,14 @@ export type MapField = keyof typeof MAP_FIELDS;
 export const MAP_FIELD_NAMES = Object.keys(MAP_FIELDS) as MapField[];
 
 /** Fields whose values become post_objects rows (a cell may hold a list). */
-export const OBJECT_FIELDS: readonly MapField[] = ['url', 'hashtag', 'domain', 'media', 'mention', 'object'];
+export const OBJECT_FIELDS: readonly MapField[] = [
+  'url',
+  'hashtag',
+  'domain',
+  'media',
+  'mention',
+  'object',
+];
 
 export type FieldMap = Partial<Record<MapField, string>>;
 
@@ -63,12 +101,18 @@ export function parseFieldMap(specs: readonly string[]): FieldMap {
       if (p === '') continue;
       const eq = p.indexOf('=');
       if (eq <= 0 || eq === p.length - 1) {
-        throw usageError(`--map expects field=column pairs, got '${p}'`, `Fields: ${MAP_FIELD_NAMES.join(', ')}`);
+        throw usageError(
+          `--map expects field=column pairs, got '${p}'`,
+          `Fields: ${MAP_FIELD_NAMES.join(', ')}`,
+        );
       }
       const field = p.slice(0, eq).trim();
       const column = p.slice(eq + 1).trim();
       if (!(field in MAP_FIELDS)) {
-        throw usageError(`--map: unknown field '${field}'`, `Fields: ${MAP_FIELD_NAMES.join(', ')}`);
+        throw usageError(
+          `--map: unknown field '${field}'`,
+          `Fields: ${MAP_FIELD_NAMES.join(', ')}`,
+        );
       }
       map[field as MapField] = column;
     }
@@ -116,7 +160,12 @@ const EXPECTED = [
  * Decides the format of a file from its first bytes. `head` is the decoded start of the file
  * (a few KB); `option` is --format; `hasMap` says whether --map was given.
  */
-export function detectFormat(head: string, option: FormatOption, hasMap: boolean, file: string): DetectedFormat {
+export function detectFormat(
+  head: string,
+  option: FormatOption,
+  hasMap: boolean,
+  file: string,
+): DetectedFormat {
   const text = head.replace(/^\uFEFF/, '');
   const trimmed = text.trimStart();
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
@@ -125,7 +174,10 @@ export function detectFormat(head: string, option: FormatOption, hasMap: boolean
   if (trimmed.startsWith('{') && (option === 'auto' || option === 'csv')) {
     if (option === 'csv') throw inputError(`${file} is JSON, not CSV: use --format jsonl or stix`);
     // A bundle is one JSON document whose first key is usually "type": "bundle"; JSONL has one per line.
-    if (/^\{\s*"type"\s*:\s*"bundle"/.test(trimmed) || /"type"\s*:\s*"bundle"/.test(trimmed.slice(0, 400)) && !isJsonLine(firstLine)) {
+    if (
+      /^\{\s*"type"\s*:\s*"bundle"/.test(trimmed) ||
+      (/"type"\s*:\s*"bundle"/.test(trimmed.slice(0, 400)) && !isJsonLine(firstLine))
+    ) {
       return 'stix';
     }
     if (isJsonLine(firstLine)) {
@@ -137,7 +189,8 @@ export function detectFormat(head: string, option: FormatOption, hasMap: boolean
   }
   const names = splitHeader(firstLine).map((n) => n.toLowerCase());
   const isTweets = has(names, ['tweetid', 'userid', 'tweet_time']);
-  const isUsers = !isTweets && has(names, ['userid', 'user_screen_name']) && !names.includes('tweetid');
+  const isUsers =
+    !isTweets && has(names, ['userid', 'user_screen_name']) && !names.includes('tweetid');
   const isCoortweet = has(names, [...COORTWEET_COLUMNS]);
   if (option === 'io-archive') {
     if (isTweets) return 'io-archive-tweets';

@@ -87,14 +87,26 @@ interface FileState {
 }
 
 /** Ingests several files in order; one summary with per-file and total counts. */
-export async function ingestFiles(store: Store, paths: readonly string[], options: IngestOptions): Promise<IngestSummary> {
+export async function ingestFiles(
+  store: Store,
+  paths: readonly string[],
+  options: IngestOptions,
+): Promise<IngestSummary> {
   if (paths.length === 0) throw usageError('Give at least one FILE to ingest');
   if (options.format && !FORMATS.includes(options.format)) {
     throw usageError(`Unknown --format '${options.format}'`, `Formats: ${FORMATS.join(', ')}`);
   }
+  // Fold pending schema changes (fresh migrations) into the database file before loading: DuckDB
+  // 1.5 can fail to replay a WAL that holds DDL with DEFAULT expressions after a kill
+  // (duckdb/duckdb#19712, #18259); with a checkpoint, the WAL of a killed ingest holds data only.
+  if (store.path !== ':memory:') await store.checkpoint();
+  // Row order inside the tables means nothing (every row has its source line); letting DuckDB
+  // write in any order makes bulk inserts parallel and lighter on memory (DuckDB performance guide).
+  await store.run('SET preserve_insertion_order = false');
   const files: FileSummary[] = [];
   for (const p of paths) files.push(await ingestFile(store, p, options));
-  const sum = (k: 'read' | 'accepted' | 'rejected' | 'duplicates'): number => files.reduce((n, f) => n + f[k], 0);
+  const sum = (k: 'read' | 'accepted' | 'rejected' | 'duplicates'): number =>
+    files.reduce((n, f) => n + f[k], 0);
   const anyRejects = files.some((f) => f.quarantine !== null);
   return {
     files,
@@ -107,12 +119,18 @@ export async function ingestFiles(store: Store, paths: readonly string[], option
 }
 
 /** Ingests one file (resuming it if an earlier run was interrupted). */
-export async function ingestFile(store: Store, path: string, options: IngestOptions): Promise<FileSummary> {
+export async function ingestFile(
+  store: Store,
+  path: string,
+  options: IngestOptions,
+): Promise<FileSummary> {
   const src = describeSource(path);
   const map = options.map ?? {};
   const hasMap = Object.keys(map).length > 0;
   const format = detectFormat(readHead(src), options.format ?? 'auto', hasMap, path);
-  const platform = (options.platform ?? (format.startsWith('io-archive') ? 'twitter' : 'unknown')).trim() || 'unknown';
+  const platform =
+    (options.platform ?? (format.startsWith('io-archive') ? 'twitter' : 'unknown')).trim() ||
+    'unknown';
   const objectType = options.objectType ?? 'object';
   const quarantinePath = join(options.quarantineDir, `${basename(path)}.jsonl`);
   // The same bytes read with other options are another ingest.
@@ -133,7 +151,11 @@ export async function ingestFile(store: Store, path: string, options: IngestOpti
     'SELECT status, rows_read, accepted, rejected, duplicates, committed_line, quarantine_bytes FROM ingest_files WHERE fingerprint = $1',
     [fingerprint],
   );
-  const summary = (status: FileSummary['status'], st: FileState, quarantine: string | null): FileSummary => ({
+  const summary = (
+    status: FileSummary['status'],
+    st: FileState,
+    quarantine: string | null,
+  ): FileSummary => ({
     file: path,
     format,
     platform,
@@ -174,7 +196,17 @@ export async function ingestFile(store: Store, path: string, options: IngestOpti
     await store.run(
       `UPDATE ingest_files SET status = 'running', path = $2, rows_read = $3, accepted = $4, rejected = $5, duplicates = $6,
          committed_line = $7, quarantine_bytes = $8, quarantine_path = $9, finished_at = NULL WHERE fingerprint = $1`,
-      [fingerprint, path, state.read, state.accepted, state.rejected, state.duplicates, state.committedLine, state.quarantineBytes, quarantinePath],
+      [
+        fingerprint,
+        path,
+        state.read,
+        state.accepted,
+        state.rejected,
+        state.duplicates,
+        state.committedLine,
+        state.quarantineBytes,
+        quarantinePath,
+      ],
     );
   } else {
     await store.run(
@@ -187,8 +219,7 @@ export async function ingestFile(store: Store, path: string, options: IngestOpti
 
   if (format === 'stix') {
     const res = await ingestStixSeeds(store, path, src.bytes, options.platform ?? 'unknown');
-    for (const r of res.rejects) quarantine.add(r);
-    quarantine.flush();
+    quarantine.addAll(res.rejects);
     const st: FileState = {
       read: res.read,
       accepted: res.accepted,
@@ -204,7 +235,37 @@ export async function ingestFile(store: Store, path: string, options: IngestOpti
   if (options.tempDir) mkdirSync(options.tempDir, { recursive: true });
   const workDir = mkdtempSync(join(options.tempDir ?? tmpdir(), 'takedown-ingest-'));
   try {
-    await readBatches(store, src, format, platform, objectType, map, options, state, quarantine, workDir, fingerprint);
+    const commitBatch = async (batch: Batch, reader: RowReader): Promise<void> => {
+      let merged = { staged: 0, accepted: 0 };
+      if (batch.rows > 0) await loadStage(store, reader, batch);
+      await store.transaction(async (tx) => {
+        if (batch.rows > 0) merged = await mergeStage(tx, reader, platform, basename(path));
+        // Rejects land in the quarantine file before the commit that counts them.
+        quarantine.appendFile(batch.rejects.path);
+        state.read += merged.staged + batch.rejectCount;
+        state.rejected += batch.rejectCount;
+        state.accepted += merged.accepted;
+        state.duplicates += merged.staged - merged.accepted;
+        state.committedLine = Math.max(state.committedLine, batch.lastLine);
+        state.quarantineBytes = quarantine.bytes;
+        await tx.run(
+          `UPDATE ingest_files SET rows_read = $2, accepted = $3, rejected = $4, duplicates = $5, committed_line = $6,
+             quarantine_bytes = $7 WHERE fingerprint = $1`,
+          [
+            fingerprint,
+            state.read,
+            state.accepted,
+            state.rejected,
+            state.duplicates,
+            state.committedLine,
+            state.quarantineBytes,
+          ],
+        );
+      });
+      if (batch.rows > 0) await dropStage(store);
+      for (const f of [batch.main, batch.objects, batch.rejects]) rmSync(f.path, { force: true });
+    };
+    await readBatches(store, src, format, objectType, map, options, state, commitBatch, workDir);
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
@@ -225,113 +286,124 @@ async function readBatches(
   store: Store,
   src: ReturnType<typeof describeSource>,
   format: DetectedFormat,
-  platform: string,
   objectType: string,
   map: FieldMap,
   options: IngestOptions,
   state: FileState,
-  quarantine: Quarantine,
+  commitBatch: (batch: Batch, reader: RowReader) => Promise<void>,
   workDir: string,
-  fingerprint: string,
 ): Promise<void> {
   const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
   const source = basename(src.path);
   let batchNo = 0;
   let batch = new Batch(workDir, `b${batchNo}`);
-  let batchRejects = 0;
   let reader: CsvRowReader | null = null;
   /** Says how SQL reads this file's staging files. */
   let stageReader: RowReader | null = null;
   let headerSeen = false;
-  const reject = (r: Reject): void => {
-    quarantine.add(r);
-    batchRejects++;
-  };
+  let rowsSeen = state.read;
+  // Lines up to here were committed by an earlier, interrupted run.
+  const resumeLine = state.committedLine;
+  const reject = (r: Reject): void => batch.reject(src.path, r);
 
   const onRecord = (r: CsvRecord): Resync => {
-    const last = r.line + r.lines - 1;
     if (!headerSeen) {
       headerSeen = true;
-      reader = makeCsvReader(format, splitHeader(r.buf.toString('utf8', r.start, r.end)), map, objectType);
+      reader = makeCsvReader(
+        format,
+        splitHeader(r.buf.toString('utf8', r.start, r.end)),
+        map,
+        objectType,
+      );
       stageReader = reader;
       return Resync.No;
     }
-    if (r.line <= state.committedLine) return r.lines > 1 && shouldResync(r, reader!) ? Resync.AfterFirstLine : Resync.No;
-    if (r.lines > 1 && shouldResync(r, reader!)) {
-      reject({ line: r.line, reason: r.error ?? 'unterminated quote or wrong column count (record runs over several lines)', raw: firstLine(r) });
+    const resync = r.lines > 1 && shouldResync(r, reader!);
+    if (r.line <= resumeLine) return resync ? Resync.AfterFirstLine : Resync.No;
+    if (resync) {
+      reject({
+        line: r.line,
+        reason:
+          r.error ?? 'unterminated quote or wrong column count (record runs over several lines)',
+        raw: firstLine(r),
+      });
       batch.lastLine = r.line;
       return Resync.AfterFirstLine;
     }
     if (reader!.read(r, batch, reject)) batch.rows++;
-    batch.lastLine = last;
+    batch.lastLine = r.line + r.lines - 1;
     return Resync.No;
   };
 
-  const commit = async (): Promise<void> => {
-    batch.close();
-    let merged = { staged: 0, accepted: 0 };
-    if (batch.rows > 0) await loadStage(store, stageReader!, batch);
-    await store.transaction(async (tx) => {
-      if (batch.rows > 0) merged = await mergeStage(tx, stageReader!, platform, source);
-      quarantine.flush();
-      state.read += merged.staged + batchRejects;
-      state.rejected += batchRejects;
-      state.accepted += merged.accepted;
-      state.duplicates += merged.staged - merged.accepted;
-      state.committedLine = Math.max(state.committedLine, batch.lastLine);
-      state.quarantineBytes = quarantine.bytes;
-      await tx.run(
-        `UPDATE ingest_files SET rows_read = $2, accepted = $3, rejected = $4, duplicates = $5, committed_line = $6,
-           quarantine_bytes = $7 WHERE fingerprint = $1`,
-        [fingerprint, state.read, state.accepted, state.rejected, state.duplicates, state.committedLine, state.quarantineBytes],
-      );
-    });
-    if (batch.rows > 0) await dropStage(store);
-    rmSync(batch.main.path, { force: true });
-    rmSync(batch.objects.path, { force: true });
+  // The previous batch merges in DuckDB's threads while JavaScript parses the next one.
+  let inFlight: Promise<void> | null = null;
+  const rotate = async (): Promise<void> => {
+    const done = batch;
+    done.close();
+    rowsSeen += done.rows + done.rejectCount;
     batchNo++;
     batch = new Batch(workDir, `b${batchNo}`);
-    batchRejects = 0;
+    if (inFlight) await inFlight;
+    inFlight = commitBatch(done, stageReader!);
   };
 
   const { stream, bytesRead } = openSource(src);
   const label = `ingest ${source}`;
   const progress = (): void =>
-    options.onProgress?.({ label, rows: state.read + batch.rows + batchRejects, fraction: src.bytes > 0 ? bytesRead() / src.bytes : 1 });
+    options.onProgress?.({
+      label,
+      rows: rowsSeen + batch.rows + batch.rejectCount,
+      fraction: src.bytes > 0 ? bytesRead() / src.bytes : 1,
+    });
 
-  if (format === 'jsonl') {
-    const jsonl = new JsonlReader(Object.keys(map).length > 0 ? map : identityJsonlMap(), objectType);
-    stageReader = jsonl.stager;
-    const lines = new LineScanner(
-      (line, bytes) => {
-        if (line <= state.committedLine) return;
-        if (jsonl.read(line, bytes, batch, reject)) batch.rows++;
-        batch.lastLine = line;
-      },
-      (line, head) => {
-        if (line <= state.committedLine) return;
-        reject({ line, reason: `oversize record: over ${MAX_RECORD_BYTES} bytes`, raw: head.toString('utf8') });
-        batch.lastLine = line;
-      },
-      MAX_RECORD_BYTES,
-    );
-    for await (const chunk of stream) {
-      lines.push(chunk as Buffer);
-      progress();
-      if (batch.rows + batchRejects >= batchRows) await commit();
+  try {
+    if (format === 'jsonl') {
+      const jsonl = new JsonlReader(
+        Object.keys(map).length > 0 ? map : identityJsonlMap(),
+        objectType,
+      );
+      stageReader = jsonl.stager;
+      const lines = new LineScanner(
+        (line, bytes) => {
+          if (line <= resumeLine) return;
+          if (jsonl.read(line, bytes, batch, reject)) batch.rows++;
+          batch.lastLine = line;
+        },
+        (line, head) => {
+          if (line <= resumeLine) return;
+          reject({
+            line,
+            reason: `oversize record: over ${MAX_RECORD_BYTES} bytes`,
+            raw: head.toString('utf8'),
+          });
+          batch.lastLine = line;
+        },
+        MAX_RECORD_BYTES,
+      );
+      for await (const chunk of stream) {
+        lines.push(chunk as Buffer);
+        progress();
+        if (batch.rows + batch.rejectCount >= batchRows) await rotate();
+      }
+      lines.finish();
+    } else {
+      const scanner = new CsvScanner(onRecord, { maxRecordBytes: MAX_RECORD_BYTES });
+      for await (const chunk of stream) {
+        scanner.push(chunk as Buffer);
+        progress();
+        if (batch.rows + batch.rejectCount >= batchRows) await rotate();
+      }
+      scanner.finish();
+      if (!headerSeen) throw usageError(`${src.path} is empty: no header line`);
     }
-    lines.finish();
-  } else {
-    const scanner = new CsvScanner(onRecord, { maxRecordBytes: MAX_RECORD_BYTES });
-    for await (const chunk of stream) {
-      scanner.push(chunk as Buffer);
-      progress();
-      if (batch.rows + batchRejects >= batchRows) await commit();
-    }
-    scanner.finish();
-    if (!headerSeen) throw usageError(`${src.path} is empty: no header line`);
+    await rotate();
+    if (inFlight) await inFlight;
+    inFlight = null;
+  } finally {
+    // On an error, let a running merge finish (or fail) before the caller closes the store.
+    if (inFlight) await (inFlight as Promise<void>).catch(() => undefined);
+    batch.close();
   }
-  await commit();
   progress();
 }
 
@@ -348,18 +420,50 @@ function firstLine(r: CsvRecord): string {
 }
 
 function identityJsonlMap(): FieldMap {
-  return identityMap(['post_id', 'account_id', 'time', 'text', 'retweet_of', 'reply_to', 'quote_of', 'url', 'hashtag', 'domain', 'media', 'mention', 'object', 'display_name', 'handle', 'language']);
+  return identityMap([
+    'post_id',
+    'account_id',
+    'time',
+    'text',
+    'retweet_of',
+    'reply_to',
+    'quote_of',
+    'url',
+    'hashtag',
+    'domain',
+    'media',
+    'mention',
+    'object',
+    'display_name',
+    'handle',
+    'language',
+  ]);
 }
 
-type CsvRowReader = RowReader & { read: (r: CsvRecord, b: Batch, rej: (r: Reject) => void) => boolean; columns: number };
+type CsvRowReader = RowReader & {
+  read: (r: CsvRecord, b: Batch, rej: (r: Reject) => void) => boolean;
+  columns: number;
+};
 
-function makeCsvReader(format: DetectedFormat, header: string[], map: FieldMap, objectType: string): CsvRowReader {
+function makeCsvReader(
+  format: DetectedFormat,
+  header: string[],
+  map: FieldMap,
+  objectType: string,
+): CsvRowReader {
   const names = header.map((h) => h.toLowerCase());
-  if (format === 'io-archive-tweets') return Object.assign(new ArchiveTweetsReader(names), { columns: names.length });
-  if (format === 'io-archive-users') return Object.assign(new ArchiveUsersReader(names), { columns: names.length });
+  if (format === 'io-archive-tweets')
+    return Object.assign(new ArchiveTweetsReader(names), { columns: names.length });
+  if (format === 'io-archive-users')
+    return Object.assign(new ArchiveUsersReader(names), { columns: names.length });
   const effective: FieldMap =
     format === 'coortweet' && Object.keys(map).length === 0
-      ? { object: 'object_id', account_id: 'account_id', post_id: 'content_id', time: 'timestamp_share' }
+      ? {
+          object: 'object_id',
+          account_id: 'account_id',
+          post_id: 'content_id',
+          time: 'timestamp_share',
+        }
       : Object.keys(map).length > 0
         ? map
         : identityMap(header);

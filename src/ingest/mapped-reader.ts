@@ -13,13 +13,29 @@ import type { Batch, RejectFn, RowReader } from './batch.ts';
 import { type FieldMap, type MapField, MAP_FIELD_NAMES, OBJECT_FIELDS } from './formats.ts';
 import { limitOf, MAX_TEXT_BYTES } from './limits.ts';
 import { parsePythonList } from './python-list.ts';
+import { memoise } from './memo.ts';
 import { isMissing, normaliseHashtag, parseTime } from './values.ts';
 
 /** Scalar fields written to the staging file, in this order, after line and time_ms. */
-const SCALARS = ['post_id', 'account_id', 'text', 'retweet_of', 'reply_to', 'quote_of', 'display_name', 'handle', 'language'] as const;
-type Scalar = (typeof SCALARS)[number];
+const SCALARS = [
+  'post_id',
+  'account_id',
+  'text',
+  'retweet_of',
+  'reply_to',
+  'quote_of',
+  'display_name',
+  'handle',
+  'language',
+] as const;
 
 type Value = string | string[] | undefined;
+
+const hashtagKey = memoise(normaliseHashtag);
+const urlKey = memoise((raw: string): [string | null, string | null] => {
+  const n = normaliseUrl(raw);
+  return [n, n === null ? null : hostOfUrl(n)];
+});
 
 /** Splits a cell that holds several values: a Python/JSON list, else the cell itself. */
 function valuesOf(v: Value): string[] {
@@ -65,29 +81,31 @@ export class CanonicalStager implements RowReader {
     if (accountId === null) return 'unparsable id: account_id is empty';
     const rawTime = scalar('time') ?? '';
     const time = parseTime(rawTime);
-    if (time === null) return rawTime === '' ? 'unparsable time: time is empty' : `unparsable time: '${rawTime.slice(0, 40)}'`;
+    if (time === null)
+      return rawTime === ''
+        ? 'unparsable time: time is empty'
+        : `unparsable time: '${rawTime.slice(0, 40)}'`;
     const m = batch.main;
-    m.text(`${line},${time}`);
+    m.ascii(`${line},${time}`);
     for (const f of SCALARS) {
       const v = scalar(f);
-      m.text(',');
+      m.ascii(',');
       if (v !== null) m.quoted(v);
     }
-    m.text('\n');
+    m.ascii('\n');
     // Objects: each value of each object field; URLs also give their domain.
     const tags = new Set<string>();
     const domains = new Set<string>();
     for (const raw of valuesOf(get('hashtag'))) {
-      const h = normaliseHashtag(raw);
+      const h = hashtagKey(raw);
       if (h === '' || tags.has(h)) continue;
       tags.add(h);
       batch.object(line, 'hashtag', h, raw);
     }
     if (tags.size >= 2) batch.object(line, 'hashtag_set', [...tags].sort().join(' '), null);
     for (const raw of valuesOf(get('url'))) {
-      const n = normaliseUrl(raw);
+      const [n, host] = urlKey(raw);
       batch.object(line, 'url', n ?? raw, raw);
-      const host = n === null ? null : hostOfUrl(n);
       if (host !== null && !domains.has(host)) {
         domains.add(host);
         batch.object(line, 'domain', host, null);
@@ -100,13 +118,18 @@ export class CanonicalStager implements RowReader {
       batch.object(line, 'domain', host, raw);
     }
     for (const raw of valuesOf(get('media'))) batch.object(line, 'media', raw, null);
-    for (const raw of valuesOf(get('mention'))) batch.object(line, 'mention', raw.replace(/^@/, ''), raw);
+    for (const raw of valuesOf(get('mention')))
+      batch.object(line, 'mention', raw.replace(/^@/, ''), raw);
     for (const raw of valuesOf(get('object'))) batch.object(line, this.objectType, raw, null);
     return null;
   }
 
   stageSelect(): string {
-    const cols = ["'line': 'BIGINT'", "'time_ms': 'BIGINT'", ...SCALARS.map((s) => `'${s}': 'VARCHAR'`)].join(', ');
+    const cols = [
+      "'line': 'BIGINT'",
+      "'time_ms': 'BIGINT'",
+      ...SCALARS.map((s) => `'${s}': 'VARCHAR'`),
+    ].join(', ');
     return `SELECT line, post_id, account_id, time_ms,
       CASE WHEN retweet_of IS NOT NULL THEN 'retweet' WHEN reply_to IS NOT NULL THEN 'reply' WHEN quote_of IS NOT NULL THEN 'quote' ELSE 'original' END AS kind,
       coalesce(retweet_of, reply_to, quote_of) AS ref_post_id,
@@ -137,13 +160,19 @@ export class MappedCsvReader {
       let k = header.indexOf(column);
       if (k < 0) k = lower.indexOf(column.toLowerCase());
       if (k < 0) {
-        throw usageError(`--map ${field}=${column}: the file has no column '${column}'`, `Columns: ${header.join(', ').slice(0, 1000)}`);
+        throw usageError(
+          `--map ${field}=${column}: the file has no column '${column}'`,
+          `Columns: ${header.join(', ').slice(0, 1000)}`,
+        );
       }
       this.fieldIndex.set(field, k);
     }
     for (const req of ['post_id', 'account_id', 'time'] as const) {
       if (!this.fieldIndex.has(req)) {
-        throw usageError(`Map a column to ${req} (--map ${req}=COLUMN): it is required`, `Columns: ${header.join(', ').slice(0, 1000)}`);
+        throw usageError(
+          `Map a column to ${req} (--map ${req}=COLUMN): it is required`,
+          `Columns: ${header.join(', ').slice(0, 1000)}`,
+        );
       }
     }
     // Mapped columns get their field's bound, the others the long-text bound.
@@ -163,7 +192,9 @@ export class MappedCsvReader {
     }
     for (let k = 0; k < this.header.length; k++) {
       if (fieldBytes(r, k) > this.limits[k]!) {
-        return fail(`oversize field ${this.header[k]}: ${fieldBytes(r, k)} bytes, limit ${this.limits[k]}`);
+        return fail(
+          `oversize field ${this.header[k]}: ${fieldBytes(r, k)} bytes, limit ${this.limits[k]}`,
+        );
       }
     }
     if (!isUtf8(r.buf.subarray(r.start, r.end))) return fail('invalid UTF-8');
@@ -179,7 +210,9 @@ export class MappedCsvReader {
 /** The default mapping of a generic file: every column named like a field maps to it. */
 export function identityMap(columns: readonly string[]): FieldMap {
   const map: FieldMap = {};
-  for (const c of columns) if ((MAP_FIELD_NAMES as string[]).includes(c.toLowerCase())) map[c.toLowerCase() as MapField] = c;
+  for (const c of columns)
+    if ((MAP_FIELD_NAMES as string[]).includes(c.toLowerCase()))
+      map[c.toLowerCase() as MapField] = c;
   return map;
 }
 
@@ -192,7 +225,8 @@ function pick(obj: unknown, key: string): Value {
   }
   if (cur === null || cur === undefined) return undefined;
   if (typeof cur === 'string') return cur;
-  if (typeof cur === 'number' || typeof cur === 'boolean' || typeof cur === 'bigint') return String(cur);
+  if (typeof cur === 'number' || typeof cur === 'boolean' || typeof cur === 'bigint')
+    return String(cur);
   if (Array.isArray(cur)) {
     return cur.filter((x) => typeof x === 'string' || typeof x === 'number').map((x) => String(x));
   }
@@ -208,7 +242,8 @@ export class JsonlReader {
     objectType: string,
   ) {
     for (const req of ['post_id', 'account_id', 'time'] as const) {
-      if (!map[req]) throw usageError(`Map a key to ${req} (--map ${req}=KEY): it is required for JSONL`);
+      if (!map[req])
+        throw usageError(`Map a key to ${req} (--map ${req}=KEY): it is required for JSONL`);
     }
     this.stager = new CanonicalStager(objectType);
   }

@@ -13,7 +13,8 @@ function pythonRepr(items: string[]): string {
       else if (ch === '\n') body += '\\n';
       else if (ch === '\t') body += '\\t';
       else if (ch === '\r') body += '\\r';
-      else if (ch.codePointAt(0)! < 0x20) body += `\\x${ch.codePointAt(0)!.toString(16).padStart(2, '0')}`;
+      else if (ch.codePointAt(0)! < 0x20)
+        body += `\\x${ch.codePointAt(0)!.toString(16).padStart(2, '0')}`;
       else body += ch;
     }
     return `${q}${body}${q}`;
@@ -27,7 +28,7 @@ describe('parsePythonList', () => {
     expect(parsePythonList('')).toEqual([]);
     expect(parsePythonList('absent')).toEqual([]);
     expect(parsePythonList("['Iran', 'سلیمانی']")).toEqual(['Iran', 'سلیمانی']);
-    expect(parsePythonList('["it\'s", \'b\']')).toEqual(["it's", 'b']);
+    expect(parsePythonList("[\"it's\", 'b']")).toEqual(["it's", 'b']);
     expect(parsePythonList("['a\\'b', 'c\\\\d']")).toEqual(["a'b", 'c\\d']);
     expect(parsePythonList("['x, y', 'z']")).toEqual(['x, y', 'z']);
     expect(parsePythonList('[123456, 789]')).toEqual(['123456', '789']);

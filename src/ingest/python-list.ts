@@ -19,6 +19,12 @@ const ESCAPES: Record<string, string> = {
   '0': '\0',
 };
 
+function skipSpaces(s: string, from: number, end: number): number {
+  let i = from;
+  while (i < end && (s[i] === ' ' || s[i] === '\t' || s[i] === '\n' || s[i] === '\r')) i++;
+  return i;
+}
+
 /**
  * The items of a Python-repr list, or null when the text is not one. Empty text, `absent` and
  * `None` give `[]` (the archive's ways of saying "no items"). Bare items (numbers) are kept as text.
@@ -30,13 +36,10 @@ export function parsePythonList(text: string): string[] | null {
   const items: string[] = [];
   let i = 1;
   const end = s.length - 1;
-  const skipSpace = (): void => {
-    while (i < end && (s[i] === ' ' || s[i] === '\t' || s[i] === '\n' || s[i] === '\r')) i++;
-  };
-  skipSpace();
+  i = skipSpaces(s, i, end);
   if (i === end) return items;
   for (;;) {
-    skipSpace();
+    i = skipSpaces(s, i, end);
     const q = s[i];
     if (q === "'" || q === '"') {
       i++;
@@ -80,11 +83,11 @@ export function parsePythonList(text: string): string[] | null {
       if (!/^[-+]?[0-9A-Za-z_.]+$/.test(bare)) return null;
       items.push(bare);
     }
-    skipSpace();
+    i = skipSpaces(s, i, end);
     if (i === end) return items;
     if (s[i] !== ',') return null;
     i++;
-    skipSpace();
+    i = skipSpaces(s, i, end);
     // Python allows a trailing comma: `['a',]`.
     if (i === end) return items;
   }

@@ -85,7 +85,8 @@ export function parsePattern(pattern: string): Comparison[][][] {
   const tokens = tokenisePattern(pattern);
   let p = 0;
   const peek = (): Token | undefined => tokens[p];
-  const isWord = (tok: Token | undefined, w: string): boolean => tok?.t === 'word' && tok.v.toUpperCase() === w;
+  const isWord = (tok: Token | undefined, w: string): boolean =>
+    tok?.t === 'word' && tok.v.toUpperCase() === w;
   const expect = (v: string): void => {
     const tok = tokens[p];
     if (!tok || tok.v !== v) throw new Error(`expected '${v}'`);
@@ -100,7 +101,8 @@ export function parsePattern(pattern: string): Comparison[][][] {
       expect(')');
       return inner;
     }
-    if (tok?.t !== 'word' || !tok.v.includes(':')) throw new Error('expected an object path such as user-account:user_id');
+    if (tok?.t !== 'word' || !tok.v.includes(':'))
+      throw new Error('expected an object path such as user-account:user_id');
     p++;
     let negated = false;
     if (isWord(peek(), 'NOT')) {
@@ -110,7 +112,10 @@ export function parsePattern(pattern: string): Comparison[][][] {
     const opTok = peek();
     let op: string;
     if (opTok?.t === 'op') op = opTok.v;
-    else if (opTok?.t === 'word' && ['IN', 'LIKE', 'MATCHES', 'ISSUBSET', 'ISSUPERSET'].includes(opTok.v.toUpperCase())) {
+    else if (
+      opTok?.t === 'word' &&
+      ['IN', 'LIKE', 'MATCHES', 'ISSUBSET', 'ISSUPERSET'].includes(opTok.v.toUpperCase())
+    ) {
       op = opTok.v.toUpperCase();
     } else throw new Error(`expected a comparison operator after ${tok.v}`);
     p++;
@@ -119,7 +124,8 @@ export function parsePattern(pattern: string): Comparison[][][] {
       expect('(');
       for (;;) {
         const v = peek();
-        if (!v || (v.t !== 'str' && v.t !== 'word')) throw new Error('expected a literal in IN (...)');
+        if (!v || (v.t !== 'str' && v.t !== 'word'))
+          throw new Error('expected a literal in IN (...)');
         values.push(v.v);
         p++;
         if (peek()?.v === ',') {
@@ -131,7 +137,8 @@ export function parsePattern(pattern: string): Comparison[][][] {
       }
     } else {
       const v = peek();
-      if (!v || (v.t !== 'str' && v.t !== 'word')) throw new Error(`expected a literal after ${op}`);
+      if (!v || (v.t !== 'str' && v.t !== 'word'))
+        throw new Error(`expected a literal after ${op}`);
       values.push(v.v);
       p++;
     }
@@ -159,9 +166,12 @@ export function parsePattern(pattern: string): Comparison[][][] {
   const skipQualifiers = (): void => {
     for (;;) {
       const tok = peek();
-      if (isWord(tok, 'WITHIN')) p += 3; // WITHIN n SECONDS
-      else if (isWord(tok, 'REPEATS')) p += 3; // REPEATS n TIMES
-      else if (isWord(tok, 'START')) p += 4; // START t'..' STOP t'..'
+      if (isWord(tok, 'WITHIN'))
+        p += 3; // WITHIN n SECONDS
+      else if (isWord(tok, 'REPEATS'))
+        p += 3; // REPEATS n TIMES
+      else if (isWord(tok, 'START'))
+        p += 4; // START t'..' STOP t'..'
       else return;
     }
   };
@@ -191,7 +201,9 @@ export function parsePattern(pattern: string): Comparison[][][] {
 }
 
 /** The accounts a pattern names: `{ userId, accountType }` per conjunction that fixes a user_id. */
-export function accountsOfPattern(pattern: string): { userId: string; accountType: string | null }[] {
+export function accountsOfPattern(
+  pattern: string,
+): { userId: string; accountType: string | null }[] {
   const out: { userId: string; accountType: string | null }[] = [];
   for (const obs of parsePattern(pattern)) {
     for (const conj of obs) {

@@ -36,14 +36,17 @@ export function seedsOfBundle(
   }
   const b = bundle as { type?: unknown; id?: unknown; objects?: unknown };
   if (b === null || typeof b !== 'object' || b.type !== 'bundle' || !Array.isArray(b.objects)) {
-    throw inputError(`${file} is not a STIX 2.1 bundle: expected {"type": "bundle", "objects": [...]}`);
+    throw inputError(
+      `${file} is not a STIX 2.1 bundle: expected {"type": "bundle", "objects": [...]}`,
+    );
   }
   const seedSet = typeof b.id === 'string' && b.id !== '' ? b.id : basename(file);
   const seeds: SeedRow[] = [];
   const rejects: Reject[] = [];
   const platformOf = (t: unknown): string =>
     typeof t === 'string' && t.trim() !== '' ? t.trim().toLowerCase() : defaultPlatform;
-  const ok = (id: string): boolean => id.trim() !== '' && Buffer.byteLength(id) <= limitOf('account_id');
+  const ok = (id: string): boolean =>
+    id.trim() !== '' && Buffer.byteLength(id) <= limitOf('account_id');
   (b.objects as unknown[]).forEach((o, k) => {
     if (o === null || typeof o !== 'object') return;
     const obj = o as Record<string, unknown>;
@@ -57,22 +60,35 @@ export function seedsOfBundle(
       try {
         accounts = accountsOfPattern(pattern);
       } catch (e) {
-        rejects.push({ line: null, reason: `unparsable pattern of ${source}: ${(e as Error).message}`, raw: raw() });
+        rejects.push({
+          line: null,
+          reason: `unparsable pattern of ${source}: ${(e as Error).message}`,
+          raw: raw(),
+        });
         return;
       }
       if (accounts.length === 0) {
-        rejects.push({ line: null, reason: `pattern of ${source} names no user-account:user_id`, raw: raw() });
+        rejects.push({
+          line: null,
+          reason: `pattern of ${source} names no user-account:user_id`,
+          raw: raw(),
+        });
         return;
       }
       const name = typeof obj['name'] === 'string' ? obj['name'].slice(0, 1024) : null;
       for (const a of accounts) {
-        if (!ok(a.userId)) rejects.push({ line: null, reason: `bad user_id in ${source}`, raw: raw() });
+        if (!ok(a.userId))
+          rejects.push({ line: null, reason: `bad user_id in ${source}`, raw: raw() });
         else seeds.push({ platform: platformOf(a.accountType), accountId: a.userId, source, name });
       }
     } else if (obj['type'] === 'user-account') {
       const id = obj['user_id'];
       if (typeof id !== 'string' || !ok(id)) {
-        rejects.push({ line: null, reason: `user-account ${source} has no usable user_id`, raw: raw() });
+        rejects.push({
+          line: null,
+          reason: `user-account ${source} has no usable user_id`,
+          raw: raw(),
+        });
         return;
       }
       const login = obj['account_login'] ?? obj['display_name'];
@@ -94,8 +110,13 @@ export async function ingestStixSeeds(
   bytes: number,
   defaultPlatform: string,
 ): Promise<{ seedSet: string; read: number; accepted: number; rejects: Reject[] }> {
-  if (bytes > MAX_BUNDLE_BYTES) throw inputError(`${path} is larger than ${MAX_BUNDLE_BYTES} bytes: too large for a bundle`);
-  const { seedSet, seeds, rejects } = seedsOfBundle(readFileSync(path, 'utf8'), defaultPlatform, path);
+  if (bytes > MAX_BUNDLE_BYTES)
+    throw inputError(`${path} is larger than ${MAX_BUNDLE_BYTES} bytes: too large for a bundle`);
+  const { seedSet, seeds, rejects } = seedsOfBundle(
+    readFileSync(path, 'utf8'),
+    defaultPlatform,
+    path,
+  );
   let accepted = 0;
   await store.transaction(async (tx) => {
     const now = Date.now();

@@ -2,6 +2,7 @@
 import type { ArticlePool } from './article-pool.ts';
 import type { Population } from './population.ts';
 import type { AliasTable, Rng } from './prng.ts';
+import type { TextCorpus } from './text-corpus.ts';
 import type { Timeline } from './timeline.ts';
 
 export interface GenerationContext {
@@ -15,6 +16,8 @@ export interface GenerationContext {
   trends: string[][][];
   /** Accounts that take no part in organic traps (planted accounts). */
   planted: Set<number>;
+  /** Real sentences mixed into organic posts, when a corpus was given. */
+  corpus: TextCorpus | null;
 }
 
 /** Relative activity by local hour: quiet at night, peaks at lunch and in the evening. */

@@ -53,8 +53,6 @@ export interface OperationPlan {
   description: string;
 }
 
-const DAY = 86_400_000;
-
 /** Decides every operation and writes its members' attributes into the population. */
 export function planOperations(
   rng: Rng,
@@ -125,7 +123,7 @@ export function planOperations(
     setRhythm(rng, plan);
     setContent(rng, plan);
     applyMemberAttributes(rng, pop, plan, startDay, outletAccounts);
-    plan.description = describe(plan, pop);
+    plan.description = describe(plan);
     plans.push(plan);
   }
   return plans;
@@ -297,7 +295,10 @@ function applyMemberAttributes(
     const a = plan.personas[p] as number;
     pop.role[a] = ROLE_PERSONA;
     if (plan.kind === 'impersonation' && outletAccounts.length > 0) {
-      const target = outletAccounts[rng.int(outletAccounts.length)] as number;
+      // Impersonators copy an outlet of the audience they target when there is one.
+      const sameLang = outletAccounts.filter((o) => pop.lang[o] === langIndex);
+      const candidates = sameLang.length > 0 ? sameLang : outletAccounts;
+      const target = candidates[rng.int(candidates.length)] as number;
       plan.impersonates.push(target);
       const outlet = pop.profiles[target];
       if (outlet) {
@@ -417,7 +418,7 @@ function confuseHandle(rng: Rng, handle: string): string {
     : handle.replace(/l/i, '1').replace(/o/i, '0');
 }
 
-function describe(plan: OperationPlan, pop: Population): string {
+function describe(plan: OperationPlan): string {
   const what: Record<OperationKind, string> = {
     fast_retweet_ring: 'retweet ring amplifying news personas within seconds',
     slow_ring: 'retweet ring amplifying news personas minutes apart',
@@ -444,8 +445,5 @@ function describe(plan: OperationPlan, pop: Population): string {
     plan.style.singleClient < 0 &&
     !plan.style.lowFollowers;
   if (clean) traits.push('clean profiles on every field');
-  void pop;
   return `${plan.members.length} accounts, ${plan.lang}: ${what[plan.kind]}; ${traits.join(', ')}; ${Math.round(plan.participation * 100)}% of members join each moment, median delay ${Math.round(plan.delayMedianMs / 1000)} s`;
 }
-
-export { DAY };

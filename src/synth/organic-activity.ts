@@ -14,7 +14,7 @@ import {
   type PostEvent,
 } from './post-event.ts';
 import { ROLE_CELEBRITY, ROLE_PERSONA, randomToken } from './population.ts';
-import { AliasTable } from './prng.ts';
+import { AliasTable, type Rng } from './prng.ts';
 import {
   appendEmoji,
   applyScriptVariant,
@@ -181,7 +181,13 @@ export class OrganicActivity {
     const { rng, pop, timeline } = this.ctx;
     if (rng.chance(0.02))
       return timeline.post(ms, author, KIND_ORIGINAL, rng.pick(EMOJI) + rng.pick(EMOJI), 'und');
-    let text = rng.chance(0.8) ? buildChatter(rng, lang) : buildHeadline(rng, lang);
+    const real = this.ctx.corpus?.[lang];
+    let text =
+      real && real.length > 0 && rng.chance(0.3)
+        ? pickSpan(rng, rng.pick(real))
+        : rng.chance(0.8)
+          ? buildChatter(rng, lang)
+          : buildHeadline(rng, lang);
     if (lang !== 'en' && rng.chance(0.15)) text = applyScriptVariant(rng, lang, text);
     const ev = timeline.post(ms, author, KIND_ORIGINAL, text, lang);
     if (rng.chance(0.15)) {
@@ -252,6 +258,15 @@ export class OrganicActivity {
     );
     ev.retweets = planned;
   }
+}
+
+/** A run of 6–18 words of a real sentence (the whole when shorter): a corpus of a few thousand sentences then rarely repeats. */
+function pickSpan(rng: Rng, sentence: string): string {
+  const words = sentence.split(' ');
+  if (words.length <= 8) return sentence;
+  const len = Math.min(words.length, 6 + rng.int(13));
+  const from = rng.int(words.length - len + 1);
+  return words.slice(from, from + len).join(' ');
 }
 
 /** How far an account's posts travel: grows sub-linearly with followers. */

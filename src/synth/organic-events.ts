@@ -40,8 +40,9 @@ export function planCrowdEvents(
   ctx: GenerationContext,
   hours: number,
   viralSize: number,
+  newsSize: number,
 ): CrowdEvent[] {
-  const { rng, pop, timeline } = ctx;
+  const { rng, timeline } = ctx;
   const events: CrowdEvent[] = [];
   const span = Math.max(1, hours - 3);
   const newsCount = 3 + rng.int(3);
@@ -51,7 +52,7 @@ export function planCrowdEvents(
       ms: timeline.startMs + rng.int(span * HOUR_MS),
       accounts: [],
       description: '',
-      size: Math.min(600, Math.max(30, Math.round(pop.size * (0.03 + rng.next() * 0.05)))),
+      size: Math.max(20, Math.round(newsSize * (0.55 + rng.next() * 0.9))),
       done: false,
     });
   }

@@ -62,6 +62,7 @@ export class Population {
   readonly role: Uint8Array;
   /** Operation index, or -1 for organic accounts. */
   readonly operation: Int16Array;
+  /** Names and profile texts while planning; released by finalise() (rowPrefix holds them then). */
   readonly profiles: AccountProfile[];
   /** The userid as written (a hash for small accounts); filled by finalise(). */
   readonly userid: string[];
@@ -131,6 +132,8 @@ export class Population {
         this.langOf(i),
       ].join(',');
     }
+    // Large samples: the formatted rows are all that is needed from here on.
+    this.profiles.length = 0;
   }
 }
 
@@ -252,5 +255,3 @@ export function randomToken(rng: Rng, length: number): string {
   for (let i = 0; i < length; i++) s += TOKEN_CHARS.charAt(rng.int(TOKEN_CHARS.length));
   return s;
 }
-
-export { HASH_FOLLOWER_THRESHOLD };

@@ -33,6 +33,13 @@ export interface PostEvent {
   quotes: number;
 }
 
+/**
+ * Retweets carry their original's lists, never their own: they share these empty ones, which saves
+ * three arrays per retweet in the posts planned ahead.
+ */
+const NO_STRINGS: string[] = Object.freeze([]) as unknown as string[];
+const NO_ACCOUNTS: number[] = Object.freeze([]) as unknown as number[];
+
 /** A new post with empty engagement. */
 export function createPost(
   ms: number,
@@ -50,9 +57,9 @@ export function createPost(
     kind,
     text,
     lang,
-    hashtags: [],
-    urls: [],
-    mentions: [],
+    hashtags: kind === KIND_RETWEET ? NO_STRINGS : [],
+    urls: kind === KIND_RETWEET ? NO_STRINGS : [],
+    mentions: kind === KIND_RETWEET ? NO_ACCOUNTS : [],
     target,
     client: -1,
     id: '',

@@ -14,8 +14,7 @@ export class TweetFileWriter {
   private fd = -1;
   private part = 0;
   private rowsInPart = 0;
-  private buffer: string[] = [];
-  private bufferChars = 0;
+  private buffer = '';
   /** Files written so far (names relative to the output directory). */
   readonly files: string[] = [];
   rows = 0;
@@ -30,11 +29,10 @@ export class TweetFileWriter {
   write(line: string): void {
     if (this.fd < 0 || (this.splitRows !== undefined && this.rowsInPart >= this.splitRows))
       this.openNext();
-    this.buffer.push(line);
-    this.bufferChars += line.length;
+    this.buffer += line;
     this.rowsInPart++;
     this.rows++;
-    if (this.bufferChars >= FLUSH_CHARS) this.flush();
+    if (this.buffer.length >= FLUSH_CHARS) this.flush();
   }
 
   /** Flushes and closes the current file; writes an empty file with a header if no row came. */
@@ -55,14 +53,13 @@ export class TweetFileWriter {
     this.files.push(name);
     this.fd = openSync(join(this.dir, name), 'w');
     this.rowsInPart = 0;
-    this.buffer.push(TWEET_COLUMNS.join(',') + '\n');
+    this.buffer += TWEET_COLUMNS.join(',') + '\n';
   }
 
   private flush(): void {
     if (this.buffer.length === 0) return;
-    const chunk = Buffer.from(this.buffer.join(''), 'utf8');
-    this.buffer = [];
-    this.bufferChars = 0;
+    const chunk = Buffer.from(this.buffer, 'utf8');
+    this.buffer = '';
     let off = 0;
     while (off < chunk.length) off += writeSync(this.fd, chunk, off);
     this.bytes += chunk.length;

@@ -172,6 +172,19 @@ describe('takedown synth: archive format', () => {
   });
 });
 
+describe('takedown synth: volume', () => {
+  it('comes close to the --posts target', () => {
+    for (const [accounts, posts] of [
+      [500, 20_000],
+      [1000, 6_000],
+    ] as const) {
+      const s = generate(`volume-${accounts}`, { seed: 4, accounts, days: 3, posts });
+      expect(s.posts).toBeGreaterThan(posts * 0.75);
+      expect(s.posts).toBeLessThan(posts * 1.35);
+    }
+  });
+});
+
 describe('takedown synth: split files', () => {
   it('splits tweets into tweets_1.csv, tweets_2.csv… with a header each', () => {
     const s = generate('split', { seed: 3, accounts: 300, days: 2, splitRows: 1000 });
@@ -276,6 +289,21 @@ describe('takedown synth: planted behaviour', () => {
       expect(Math.max(...exact.values())).toBeLessThan(op.accounts.length * 0.5);
       expect(texts.length).toBeGreaterThan(op.accounts.length * 3);
     }
+  });
+
+  it('keeps organic texts varied: most authored posts share their normalised text with nobody', () => {
+    const planted = new Set(truth.operations.flatMap((o) => o.accounts));
+    const counts = new Map<string, number>();
+    let authored = 0;
+    for (const r of tweets) {
+      if (r['is_retweet'] === 'True' || planted.has(r['userid'] as string)) continue;
+      authored++;
+      const key = normaliseText(r['tweet_text'] as string);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    let repeated = 0;
+    for (const c of counts.values()) if (c > 1) repeated += c;
+    expect(repeated / authored).toBeLessThan(0.4);
   });
 
   it('keeps fast fans authentic-looking: creation years and clients vary', () => {

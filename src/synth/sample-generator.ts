@@ -16,6 +16,7 @@ import type { OperationPlan } from './operation-plan.ts';
 import { planPopulation, type PopulationPlan } from './population-plan.ts';
 import { ROLE_PERSONA } from './population.ts';
 import { AliasTable, Rng } from './prng.ts';
+import { loadTextCorpus } from './text-corpus.ts';
 import { Timeline } from './timeline.ts';
 import type { Truth, TruthTrap } from './truth.ts';
 import { TweetFileWriter } from './row-writer.ts';
@@ -33,6 +34,8 @@ export interface SynthOptions {
   splitRows?: number;
   /** First day, YYYY-MM-DD (UTC). */
   start?: string;
+  /** Folder of .jsonl sentences ({"lang", "text"}) to mix into organic posts. */
+  corpus?: string;
   onProgress?: (posts: number, fraction: number) => void;
 }
 
@@ -100,11 +103,15 @@ export function generateSample(options: SynthOptions): SynthSummary {
       LANGS.map((l) => rng.sample(VOCABULARY[l].hashtags, 5)),
     ),
     planted,
+    corpus: options.corpus === undefined ? null : loadTextCorpus(options.corpus),
   };
 
   const opsEstimate = plan.operations.reduce((s, op) => s + estimateOperationPosts(op), 0);
-  const viralSize = Math.min(4000, Math.round(n * 0.2));
-  const crowdEstimate = 4 * Math.min(600, n * 0.055) + 4 * viralSize;
+  // Crowd events shrink with sparse samples (few posts per account) so they do not swamp them.
+  const crowdScale = Math.min(1, activityFactor);
+  const viralSize = Math.max(50, Math.min(4000, Math.round(n * 0.2 * crowdScale)));
+  const newsSize = Math.max(30, Math.min(600, Math.round(n * 0.055 * crowdScale)));
+  const crowdEstimate = 4 * newsSize + 4 * viralSize;
   const organicTotal = Math.max(0.4 * target, target - opsEstimate - crowdEstimate);
   const retweets = 0.42 * organicTotal;
   const organic = new OrganicActivity(
@@ -117,7 +124,7 @@ export function generateSample(options: SynthOptions): SynthSummary {
     },
     days,
   );
-  const events = planCrowdEvents(ctx, hours, viralSize);
+  const events = planCrowdEvents(ctx, hours, viralSize, newsSize);
 
   const writer = new TweetFileWriter(options.outDir, options.splitRows);
   const formatter = new TweetRowFormatter(pop, rng);

@@ -1,34 +1,49 @@
 /** Builds post texts from the vocabularies: templates, emoji, script variants and small edits. */
 import type { Rng } from './prng.ts';
+import { buildFreeSentence } from './free-sentence.ts';
+import { fillTemplate } from './template.ts';
 import { EMOJI, VOCABULARY, type Lang } from './vocabulary.ts';
 
-const SLOT_RE = /\{(\w+)\}/g;
-
-/** Fills a template's {slots} from the language's slot lists. */
-export function fillTemplate(rng: Rng, lang: Lang, template: string): string {
-  const slots = VOCABULARY[lang].slots;
-  return template.replace(SLOT_RE, (_m, name: string) => {
-    const options = slots[name];
-    return options ? rng.pick(options) : name;
-  });
-}
-
-/** An everyday organic sentence, sometimes with emoji. */
+/** An everyday organic sentence (a template or a compositional one), sometimes with emoji. */
 export function buildChatter(rng: Rng, lang: Lang): string {
-  let s = fillTemplate(rng, lang, rng.pick(VOCABULARY[lang].chatter));
+  let s = rng.chance(0.25)
+    ? fillTemplate(rng, lang, rng.pick(VOCABULARY[lang].chatter))
+    : buildFreeSentence(rng, lang);
   if (rng.chance(0.3)) s = appendEmoji(rng, s);
-  if (rng.chance(0.15)) s = fillTemplate(rng, lang, rng.pick(VOCABULARY[lang].chatter)) + '. ' + s;
+  if (rng.chance(0.15)) s = buildFreeSentence(rng, lang) + '. ' + s;
   return lang === 'en' ? maybeCapitalise(rng, s) : s;
 }
 
-/** A news-style headline. */
+const HEADLINE_PREFIX: Record<Lang, readonly string[]> = {
+  en: ['BREAKING: ', 'Update: ', 'Report: ', 'JUST IN: ', 'Watch: ', 'Opinion: '],
+  fa: ['فوری: ', 'گزارش: ', 'ویدیو: ', 'خبر: ', 'یادداشت: '],
+  ar: ['عاجل: ', 'تقرير: ', 'فيديو: ', 'خبر: ', 'رأي: '],
+};
+const HEADLINE_SUFFIX: Record<Lang, readonly string[]> = {
+  en: [
+    ' - developing',
+    ' (video)',
+    ' - more soon',
+    ', sources say',
+    ' according to {count} witnesses',
+    ' on {day}',
+  ],
+  fa: [' - در حال تکمیل', ' (ویدیو)', ' به گفته منابع', ' در روز {day}'],
+  ar: [' - يتبع', ' (فيديو)', ' بحسب مصادر', ' يوم {day}'],
+};
+
+/** A news-style headline, with the prefixes and suffixes outlets and people add. */
 export function buildHeadline(rng: Rng, lang: Lang): string {
-  return fillTemplate(rng, lang, rng.pick(VOCABULARY[lang].news));
+  let s = fillTemplate(rng, lang, rng.pick(VOCABULARY[lang].news));
+  if (rng.chance(0.35)) s = rng.pick(HEADLINE_PREFIX[lang]) + s;
+  if (rng.chance(0.35)) s += fillTemplate(rng, lang, rng.pick(HEADLINE_SUFFIX[lang]));
+  return s;
 }
 
-/** A short reply. */
+/** A reply: a short reaction, often followed by a sentence of one's own. */
 export function buildReply(rng: Rng, lang: Lang): string {
   let s = rng.pick(VOCABULARY[lang].replies);
+  if (rng.chance(0.6)) s += (lang === 'en' ? ', ' : '، ') + buildFreeSentence(rng, lang);
   if (rng.chance(0.4)) s = appendEmoji(rng, s);
   return s;
 }

@@ -10,6 +10,8 @@ import type { AliasTable, Rng } from './prng.ts';
 import type { Lang } from './vocabulary.ts';
 
 export const HOUR_MS = 3_600_000;
+/** Share of organic retweets made within about a minute (notifications, timelines open). */
+const FAST_SHARE = 0.06;
 
 export class Timeline {
   readonly startMs: number;
@@ -90,7 +92,11 @@ export class Timeline {
       if (seen.has(a) || (exclude !== null && exclude.has(a)) || pop.role[a] === excludeRole)
         continue;
       seen.add(a);
-      const delay = Math.max(1000, rng.lognormal(medianDelayMs, sigma));
+      // Some retweets are notification-driven: within seconds to a minute, from anyone.
+      const delay = Math.max(
+        1000,
+        rng.chance(FAST_SHARE) ? rng.lognormal(25_000, 1.0) : rng.lognormal(medianDelayMs, sigma),
+      );
       this.schedule(
         this.post(original.ms + Math.round(delay), a, KIND_RETWEET, '', original.lang, original),
       );

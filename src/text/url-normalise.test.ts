@@ -19,17 +19,27 @@ describe('normaliseUrl', () => {
   });
 
   it('keeps the path case and the meaningful query parameters, sorted', () => {
-    expect(normaliseUrl('https://Example.com/A/b?z=1&a=2&utm_campaign=x')).toBe('example.com/A/b?a=2&z=1');
-    expect(normaliseUrl('https://news.site/p?id=7')).not.toBe(normaliseUrl('https://news.site/p?id=8'));
+    expect(normaliseUrl('https://Example.com/A/b?z=1&a=2&utm_campaign=x')).toBe(
+      'example.com/A/b?a=2&z=1',
+    );
+    expect(normaliseUrl('https://news.site/p?id=7')).not.toBe(
+      normaliseUrl('https://news.site/p?id=8'),
+    );
   });
 
   it('drops s/t only on twitter.com and x.com, si only on youtube and spotify', () => {
-    expect(normaliseUrl('https://twitter.com/a/status/1?s=20&t=abc')).toBe('twitter.com/a/status/1');
+    expect(normaliseUrl('https://twitter.com/a/status/1?s=20&t=abc')).toBe(
+      'twitter.com/a/status/1',
+    );
     expect(normaliseUrl('https://x.com/a/status/1?s=19')).toBe('x.com/a/status/1');
     expect(normaliseUrl('https://shop.example/search?s=shoes')).toBe('shop.example/search?s=shoes');
     expect(normaliseUrl('https://youtu.be/abc?si=XYZ')).toBe('youtu.be/abc');
-    expect(normaliseUrl('https://www.youtube.com/watch?v=abc&si=q')).toBe('youtube.com/watch?v=abc');
-    expect(normaliseUrl('https://example.org/watch?v=abc&si=q')).toBe('example.org/watch?si=q&v=abc');
+    expect(normaliseUrl('https://www.youtube.com/watch?v=abc&si=q')).toBe(
+      'youtube.com/watch?v=abc',
+    );
+    expect(normaliseUrl('https://example.org/watch?v=abc&si=q')).toBe(
+      'example.org/watch?si=q&v=abc',
+    );
   });
 
   it('keeps non-default ports and drops credentials', () => {
@@ -37,7 +47,16 @@ describe('normaliseUrl', () => {
   });
 
   it('returns null for what is not an http(s) link, and never throws', () => {
-    for (const bad of ['', '   ', 'not a url', 'mailto:a@b.c', 'javascript:alert(1)', 'ftp://x.org/f', 'http://', 'a'.repeat(9000)]) {
+    for (const bad of [
+      '',
+      '   ',
+      'not a url',
+      'mailto:a@b.c',
+      'javascript:alert(1)',
+      'ftp://x.org/f',
+      'http://',
+      'a'.repeat(9000),
+    ]) {
       expect(normaliseUrl(bad)).toBeNull();
     }
   });
@@ -75,5 +94,13 @@ describe('hostOfUrl and registrableDomain', () => {
     expect(registrableDomain('https://en.irna.ir/news')).toBe('irna.ir');
     expect(registrableDomain('example.com')).toBe('example.com');
     expect(registrableDomain('nonsense')).toBeNull();
+  });
+});
+
+describe('normaliseUrl on opaque ids', () => {
+  it('does not turn a number into an IPv4 host', () => {
+    expect(normaliseUrl('23678')).toBeNull();
+    expect(normaliseUrl('http://23678/x')).toBeNull();
+    expect(normaliseUrl('http://192.168.0.1/x')).toBe('192.168.0.1/x');
   });
 });

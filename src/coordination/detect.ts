@@ -1,0 +1,583 @@
+/**
+ * `takedown detect`: signals → evidence-bearing edges tested against chance → one fused account
+ * graph → Louvain communities → indicators, amplified accounts, verdicts → findings (JSON and the
+ * findings tables). The statistics live in co-share-chance.ts, the verdict in cluster-verdict.ts.
+ */
+import { randomUUID } from 'node:crypto';
+import { SIGNALS, type Signal, usageError } from '../model/index.ts';
+import type { Store } from '../store/index.ts';
+import { computeClusterIndicators, prepareIndicators, readAccountFlags } from './account-indicators.ts';
+import { findCommunities, type FusedEdge } from './cluster-graph.ts';
+import { decideVerdict } from './cluster-verdict.ts';
+import {
+  createTestsTable,
+  loadActivity,
+  loadSignalShares,
+  readEdgeEvidence,
+  selectSignificantEdges,
+  testCoShareSignal,
+  type ShareSource,
+  type SignalTestResult,
+} from './co-share-chance.ts';
+import type {
+  AmplifiedAccount,
+  Cluster,
+  ClusterSignal,
+  EvidenceItem,
+  FindingEdge,
+  Findings,
+  SeedConnection,
+  SharedObject,
+} from './findings-types.ts';
+import { buildNearTextShares, DEFAULT_NEAR_TEXT_MIN_TOKENS, DEFAULT_NEAR_TEXT_THRESHOLD } from './near-text.ts';
+import { materialiseTextKeys } from './text-keys.ts';
+import { detectTimeResolutionMs, estimateCoordWindow } from './window-estimate.ts';
+
+export interface DetectOptions {
+  /** Fixed window in seconds, or 'auto' (default): estimated per signal from the data. */
+  window?: number | 'auto';
+  /** BH false-discovery-rate threshold on edges (default 0.01). */
+  qValue?: number;
+  /** Seed of Louvain's random generator (default 1). */
+  seed?: number;
+  /** Signals to compute (default: all that have data). */
+  signals?: readonly Signal[];
+  /** Seed account ids from a tip-off; when absent the `seeds` table is read if present. */
+  seeds?: readonly string[];
+  /** Shares of one object in one window bucket above which they are not paired (default 500). */
+  maxCrowd?: number;
+  /** Bin of sync_activity in seconds (default: the data's clock resolution, at least 60 s). */
+  syncBinSeconds?: number;
+  /** Evidence items kept per edge (default 5). */
+  evidencePerEdge?: number;
+  onProgress?: (stage: string) => void;
+}
+
+/** Object type in post_objects behind each co-sharing signal. */
+const SIGNAL_OBJECT: Partial<Record<Signal, string>> = {
+  co_retweet: 'retweet',
+  co_url: 'url',
+  co_domain: 'domain',
+  co_hashtag_set: 'hashtag_set',
+  co_text: 'text',
+  co_image: 'media',
+  reply_target: 'reply',
+  mention_target: 'mention',
+  co_object: 'object',
+};
+
+/** Object types whose sharing counts in a cluster's exclusivity and top objects. */
+const CONTENT_TYPES = ['retweet', 'url', 'hashtag_set', 'text', 'media', 'object', 'reply'];
+
+const HOUR_MS = 3_600_000;
+const MIN_CO_OBJECTS = 2;
+
+/** Runs detection on the store and saves the findings under a new run id. */
+export async function detectCoordination(store: Store, options: DetectOptions = {}): Promise<Findings> {
+  const started = Date.now();
+  const progress = options.onProgress ?? (() => undefined);
+  const qMax = options.qValue ?? 0.01;
+  const seed = options.seed ?? 1;
+  const maxCrowd = options.maxCrowd ?? 500;
+  const perEdge = options.evidencePerEdge ?? 5;
+  const wanted = new Set<Signal>(options.signals ?? SIGNALS);
+  for (const s of wanted) if (!SIGNALS.includes(s)) throw usageError(`Unknown signal '${s}'`, `Known: ${SIGNALS.join(', ')}`);
+  if (!(qMax > 0 && qMax <= 1)) throw usageError(`--q-value must be in (0, 1], got ${qMax}`);
+
+  const resolutionMs = await detectTimeResolutionMs(store);
+  const timings: Record<string, number> = {};
+  const tick = (name: string, t0: number): void => {
+    timings[name] = Date.now() - t0;
+  };
+
+  let t0 = Date.now();
+  let textInfo: Record<string, unknown> = {};
+  const hasText = ((await store.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM (SELECT 1 FROM posts WHERE text IS NOT NULL LIMIT 1)'))?.n ?? 0) > 0;
+  if (hasText && (wanted.has('co_text') || wanted.has('near_text'))) {
+    progress('text keys');
+    const keys = await materialiseTextKeys(store);
+    textInfo = { text_keys: keys.keyed, reused: keys.reused };
+    if (wanted.has('near_text')) {
+      progress('near-duplicate text');
+      const near = await buildNearTextShares(store, { threshold: DEFAULT_NEAR_TEXT_THRESHOLD, minTokens: DEFAULT_NEAR_TEXT_MIN_TOKENS });
+      textInfo = { ...textInfo, near_text: { threshold: DEFAULT_NEAR_TEXT_THRESHOLD, min_tokens: DEFAULT_NEAR_TEXT_MIN_TOKENS, ...near } };
+    }
+  }
+  tick('text', t0);
+
+  const syncBinMs = Math.max(resolutionMs, 60_000, Math.round((options.syncBinSeconds ?? 0) * 1000));
+  const sources: { signal: Signal; objectType: string; source: ShareSource }[] = [];
+  for (const signal of SIGNALS) {
+    if (!wanted.has(signal)) continue;
+    const type = SIGNAL_OBJECT[signal];
+    if (signal === 'co_domain') {
+      // Rare domains only: shared by at most √(accounts sharing any domain) accounts. A domain
+      // most of the platform links (youtube.com) says nothing about who works together.
+      sources.push({
+        signal,
+        objectType: 'domain',
+        source: {
+          sql: `WITH d AS (SELECT account_id, post_id, time_ms, object_id FROM post_objects WHERE object_type = 'domain'),
+                rare AS (SELECT object_id FROM d GROUP BY 1 HAVING count(DISTINCT account_id) <= sqrt((SELECT count(DISTINCT account_id) FROM d)))
+                SELECT d.* FROM d SEMI JOIN rare USING (object_id)`,
+          params: [],
+        },
+      });
+    } else if (type !== undefined) {
+      sources.push({
+        signal,
+        objectType: type,
+        source: { sql: 'SELECT account_id, post_id, time_ms, object_id FROM post_objects WHERE object_type = $1', params: [type] },
+      });
+    } else if (signal === 'near_text' && textInfo['near_text'] !== undefined) {
+      sources.push({ signal, objectType: 'near_text', source: { sql: 'SELECT * FROM d_near', params: [] } });
+    } else if (signal === 'sync_activity') {
+      sources.push({
+        signal,
+        objectType: 'time_bin',
+        source: {
+          sql: `SELECT account_id, post_id, (time_ms // $1) * $1 AS time_ms, ('bin:' || (time_ms // $1))::VARCHAR AS object_id FROM posts`,
+          params: [syncBinMs],
+        },
+      });
+    }
+  }
+
+  await createTestsTable(store);
+  const totalPosts = await loadActivity(store);
+  const stats: SignalTestResult[] = [];
+  const windows: Record<string, unknown> = {};
+  let hypotheses = 0;
+  for (const { signal, objectType, source } of sources) {
+    t0 = Date.now();
+    progress(`signal ${signal}`);
+    await loadSignalShares(store, source);
+    const present = await store.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM (SELECT DISTINCT account_id FROM d_sh LIMIT 2)');
+    if ((present?.n ?? 0) < 2) continue;
+    let scales: number[];
+    if (signal === 'sync_activity') {
+      scales = [0];
+      windows[signal] = { bin_ms: syncBinMs, method: 'same bin' };
+    } else if (options.window !== undefined && options.window !== 'auto') {
+      scales = [Math.round(options.window * 1000)];
+      windows[signal] = { windows_ms: scales, method: 'fixed' };
+    } else {
+      // Two scales: CooRnet's estimate (the quickest tenth of objects, half their shares) and the
+      // typical half-life of all objects (q = 1), capped at one hour: slow rings that post
+      // minutes apart are caught by the second, and the chance model prices the wider window.
+      const fast = await estimateCoordWindow(store, 'd_sh', { q: 0.1, p: 0.5, floorMs: resolutionMs, capMs: HOUR_MS });
+      const slow = await estimateCoordWindow(store, 'd_sh', { q: 1, p: 0.5, floorMs: resolutionMs, capMs: HOUR_MS });
+      scales = slow.windowMs > fast.windowMs ? [fast.windowMs, slow.windowMs] : [fast.windowMs];
+      windows[signal] = { windows_ms: scales, method: 'auto (CooRnet estimate_coord_interval: q=0.1,p=0.5 and q=1,p=0.5)', objects: fast.objects };
+    }
+    const res = await testCoShareSignal(store, signal, objectType, scales, {
+      maxCrowd: signal === 'sync_activity' ? Math.min(64, maxCrowd) : maxCrowd,
+      posts: totalPosts,
+    });
+    stats.push(res);
+    hypotheses += res.hypotheses;
+    tick(`signal_${signal}`, t0);
+  }
+
+  t0 = Date.now();
+  progress('false discovery rate');
+  const significant = await selectSignificantEdges(store, hypotheses, { qMax, minObjects: MIN_CO_OBJECTS });
+  const sigRows = await store.all<{
+    signal: Signal;
+    object_type: string;
+    a: string;
+    b: string;
+    x: number;
+    objs: number;
+    sp: number;
+    lam: number;
+    logp: number;
+    logq: number;
+    window_ms: number;
+    med_dt: number;
+    first_ms: number;
+    last_ms: number;
+    pairs_table: string;
+  }>('SELECT signal, object_type, a, b, x, objs, sp, lam, logp, logq, window_ms, med_dt, first_ms, last_ms, pairs_table FROM d_sig ORDER BY signal, a, b');
+  const evidence = new Map<string, EvidenceItem[]>();
+  for (const table of new Set(sigRows.map((r) => r.pairs_table))) {
+    for (const ev of await readEdgeEvidence(store, table, perEdge)) {
+      const key = `${ev.signal}|${ev.a}|${ev.b}`;
+      const list = evidence.get(key) ?? [];
+      list.push({
+        post_a: String(ev.post_a),
+        post_b: String(ev.post_b),
+        object_type: ev.object_type,
+        object_id: String(ev.object_id),
+        delta_ms: Number(ev.delta_ms),
+        time_ms: Number(ev.time_ms),
+      });
+      evidence.set(key, list);
+    }
+  }
+  for (const s of stats) for (const sc of s.scales) await store.run(`DROP TABLE IF EXISTS ${sc.pairsTable}`);
+  tick('fdr_evidence', t0);
+
+  const edges: FindingEdge[] = sigRows.map((r) => ({
+    a: String(r.a),
+    b: String(r.b),
+    signal: r.signal,
+    weight: r.x,
+    objects: r.objs,
+    p_value: Math.exp(r.logp),
+    q_value: Math.exp(r.logq),
+    expected: r.lam,
+    window_ms: r.window_ms,
+    share_pairs: r.sp,
+    median_delta_ms: r.med_dt,
+    evidence: evidence.get(`${r.signal}|${r.a}|${r.b}`) ?? [],
+  }));
+  const edgeMeta = new Map(sigRows.map((r) => [`${r.signal}|${r.a}|${r.b}`, r]));
+
+  t0 = Date.now();
+  progress('clusters');
+  const fused: FusedEdge[] = sigRows.map((r) => ({ a: String(r.a), b: String(r.b), strength: -r.logp / Math.LN10 }));
+  const communities = findCommunities(fused, seed);
+  const clusterOf = new Map<string, number>();
+  communities.forEach((members, i) => members.forEach((m) => clusterOf.set(m, i)));
+
+  await store.run('CREATE OR REPLACE TEMP TABLE d_members (cluster INTEGER, account_id VARCHAR)');
+  {
+    const ap = await store.appender('d_members');
+    communities.forEach((members, i) =>
+      members.forEach((m) => {
+        ap.appendInteger(i);
+        ap.appendVarchar(m);
+        ap.endRow();
+      }),
+    );
+    ap.flushSync();
+    ap.closeSync();
+  }
+  const { exclusivity, topObjects } = await computeExclusivity(store, textInfo['near_text'] !== undefined);
+  const amplified = await computeAmplified(store);
+  const indicatorCtx = await prepareIndicators(store);
+  const flags = await readAccountFlags(store, [...clusterOf.keys()]);
+
+  const seeds = options.seeds ?? (await readSeedsTable(store));
+  const seedSet = new Set(seeds);
+
+  const clusters: Omit<Cluster, 'id' | 'rank'>[] = [];
+  const edgesByCluster = new Map<number, FindingEdge[]>();
+  for (const e of edges) {
+    const ca = clusterOf.get(e.a);
+    if (ca !== undefined && ca === clusterOf.get(e.b)) {
+      const list = edgesByCluster.get(ca) ?? [];
+      list.push(e);
+      edgesByCluster.set(ca, list);
+    }
+  }
+  for (const [i, members] of communities.entries()) {
+    const cEdges = edgesByCluster.get(i) ?? [];
+    const bySignal = new Map<Signal, FindingEdge[]>();
+    for (const e of cEdges) bySignal.set(e.signal, [...(bySignal.get(e.signal) ?? []), e]);
+    const signals: ClusterSignal[] = [...bySignal.entries()]
+      .map(([signal, list]) => ({
+        signal,
+        edges: list.length,
+        co_shares: list.reduce((s, e) => s + e.weight, 0),
+        median_delta_ms: median(list.map((e) => Math.abs(e.median_delta_ms))),
+      }))
+      .sort((x, y) => y.edges - x.edges);
+    const pairs = new Set(cEdges.map((e) => `${e.a}|${e.b}`));
+    const contentEdges = cEdges.filter((e) => e.signal !== 'sync_activity');
+    const density = members.length > 1 ? pairs.size / ((members.length * (members.length - 1)) / 2) : 0;
+    const indicators = await computeClusterIndicators(store, indicatorCtx, members, flags);
+    const amp = (amplified.get(i) ?? []).filter((a) => !members.includes(a.account_id));
+    const ex = exclusivity.get(i) ?? 0;
+    const metas = cEdges.map((e) => edgeMeta.get(`${e.signal}|${e.a}|${e.b}`)!);
+    const firstMs = metas.length ? Math.min(...metas.map((m) => m.first_ms)) : null;
+    const lastMs = metas.length ? Math.max(...metas.map((m) => m.last_ms)) : null;
+    const v = decideVerdict({
+      members: members.length,
+      amplified: amp.length,
+      signals,
+      indicators,
+      exclusivity: ex,
+      density,
+      medianDeltaMs: contentEdges.length ? median(contentEdges.map((e) => Math.abs(e.median_delta_ms))) : null,
+    });
+    const memberSeeds = members.filter((m) => seedSet.has(m));
+    clusters.push({
+      verdict: v.verdict,
+      score: v.score,
+      reason: v.reason,
+      accounts: [...members, ...amp.map((a) => a.account_id)],
+      members,
+      amplified: amp,
+      seeds: memberSeeds,
+      signals,
+      indicators,
+      exclusivity: Math.round(ex * 1000) / 1000,
+      density: Math.round(density * 1000) / 1000,
+      first_ms: firstMs,
+      last_ms: lastMs,
+      top_objects: topObjects.get(i) ?? [],
+      edges: cEdges.sort((x, y) => x.q_value - y.q_value || y.weight - x.weight),
+    });
+  }
+  const order: Record<string, number> = { likely_cib: 0, coordinated: 1, not_coordinated: 2 };
+  const ranked = clusters
+    .map((c, i) => ({ c, i }))
+    .sort(
+      (x, y) =>
+        Number(y.c.seeds.length > 0 || y.c.amplified.some((a) => seedSet.has(a.account_id))) -
+          Number(x.c.seeds.length > 0 || x.c.amplified.some((a) => seedSet.has(a.account_id))) ||
+        order[x.c.verdict]! - order[y.c.verdict]! ||
+        y.c.score - x.c.score ||
+        y.c.members.length - x.c.members.length ||
+        x.i - y.i,
+    )
+    .map(({ c }, rank) => ({ id: `c${rank + 1}`, rank: rank + 1, ...c }));
+  tick('clusters', t0);
+
+  const seedReport = buildSeedReport(seeds, edges, ranked);
+  const runId = randomUUID();
+  const parameters: Record<string, unknown> = {
+    window: options.window ?? 'auto',
+    windows,
+    q_value: qMax,
+    seed,
+    signals: stats.map((s) => s.signal),
+    max_crowd: maxCrowd,
+    sync_bin_ms: syncBinMs,
+    time_resolution_ms: resolutionMs,
+    min_co_shared_objects: MIN_CO_OBJECTS,
+    hypotheses,
+    tested_pairs: stats.reduce((s, r) => s + r.scales.reduce((t, sc) => t + sc.testedPairs, 0), 0),
+    significant_edges: significant,
+    text: textInfo,
+    signal_stats: stats.map((s) => ({
+      signal: s.signal,
+      accounts: s.accounts,
+      shares: s.shares,
+      objects: s.objects,
+      scales: s.scales.map((sc) => ({
+        window_ms: sc.windowMs,
+        pairs_in_window: sc.pairsInWindow,
+        crowded_buckets: sc.crowdedBuckets,
+        crowded_pairs_estimate: sc.crowdedPairsEstimate,
+        chance_constant: sc.chanceConstant,
+        tested_pairs: sc.testedPairs,
+      })),
+    })),
+    null_model: 'bipartite configuration model with time (λ = k_a k_b 2P_w/N²), Poisson tail, Benjamini–Hochberg',
+    timings_ms: { ...timings, total: Date.now() - started },
+  };
+  const findings: Findings = { run_id: runId, clusters: ranked, seeds: seedReport, parameters };
+  await saveFindings(store, findings, edges, clusterOf, ranked, communities, seeds);
+  for (const t of ['d_sh', 'd_k', 'd_kpost', 'd_tests', 'd_sig', 'd_members', 'd_flags', 'd_want', 'd_near', 'd_near_groups']) {
+    await store.run(`DROP TABLE IF EXISTS ${t}`);
+  }
+  return findings;
+}
+
+function median(xs: number[]): number {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Member-weighted exclusivity and top shared objects per cluster (see cluster-verdict.ts). */
+async function computeExclusivity(
+  store: Store,
+  withNear: boolean,
+): Promise<{ exclusivity: Map<number, number>; topObjects: Map<number, SharedObject[]> }> {
+  const near = withNear ? "UNION ALL SELECT account_id, 'near_text' AS object_type, object_id FROM d_near" : '';
+  await store.run(
+    `CREATE OR REPLACE TEMP TABLE d_content AS
+     SELECT account_id, object_type, object_id FROM post_objects WHERE object_type IN (${CONTENT_TYPES.map((t) => `'${t}'`).join(', ')})
+     ${near}`,
+  );
+  await store.run(
+    `CREATE OR REPLACE TEMP TABLE d_cobj AS
+     WITH ms AS (
+       SELECT m.cluster, c.object_type, c.object_id, c.account_id
+       FROM d_content c JOIN d_members m ON m.account_id = c.account_id),
+     co AS (
+       SELECT cluster, object_type, object_id, count(*)::DOUBLE AS member_shares, count(DISTINCT account_id) AS members
+       FROM ms GROUP BY ALL HAVING count(DISTINCT account_id) >= 2),
+     tot AS (
+       SELECT c.object_type, c.object_id, count(*)::DOUBLE AS total
+       FROM d_content c SEMI JOIN co ON co.object_type = c.object_type AND co.object_id = c.object_id
+       GROUP BY ALL)
+     SELECT co.*, tot.total FROM co JOIN tot USING (object_type, object_id)`,
+  );
+  const ex = await store.all<{ cluster: number; e: number }>(
+    'SELECT cluster, sum(member_shares * member_shares / total) / sum(member_shares) AS e FROM d_cobj GROUP BY cluster',
+  );
+  const top = await store.all<{ cluster: number; object_type: string; object_id: string; members: number; member_shares: number; total: number }>(
+    `SELECT cluster, object_type, object_id, members::BIGINT AS members, member_shares::BIGINT AS member_shares, total::BIGINT AS total
+     FROM d_cobj QUALIFY row_number() OVER (PARTITION BY cluster ORDER BY members DESC, member_shares / total DESC, object_id) <= 5`,
+  );
+  const topObjects = new Map<number, SharedObject[]>();
+  for (const r of top) {
+    const list = topObjects.get(r.cluster) ?? [];
+    list.push({ object_type: r.object_type, object_id: String(r.object_id), members: r.members, member_shares: r.member_shares, total_shares: r.total });
+    topObjects.set(r.cluster, list);
+  }
+  await store.run('DROP TABLE IF EXISTS d_cobj');
+  await store.run('DROP TABLE IF EXISTS d_content');
+  return { exclusivity: new Map(ex.map((r) => [r.cluster, r.e])), topObjects };
+}
+
+/**
+ * Accounts a cluster amplifies: retweeted, replied to, quoted or mentioned by at least a quarter
+ * of its members (and ≥ 3), and the cluster gives at least half of all the amplification the
+ * account receives. A celebrity that fans retweet is amplified by thousands of others, and an
+ * account a few members happened to retweet is not what the cluster exists to push.
+ */
+async function computeAmplified(store: Store): Promise<Map<number, AmplifiedAccount[]>> {
+  const rows = await store.all<{ cluster: number; tgt: string; n_cl: number; srcs: number; n_all: number }>(
+    `WITH inter AS (
+       SELECT account_id AS src, ref_account_id AS tgt FROM posts WHERE ref_account_id IS NOT NULL AND ref_account_id <> account_id
+       UNION ALL
+       SELECT po.account_id, a.account_id FROM post_objects po JOIN accounts a ON a.account_id = po.object_id
+       WHERE po.object_type = 'mention' AND a.account_id <> po.account_id),
+     size AS (SELECT cluster, count(*) AS n FROM d_members GROUP BY cluster),
+     cl AS (
+       SELECT g.* FROM (
+         SELECT m.cluster, i.tgt, count(*)::BIGINT AS n_cl, count(DISTINCT i.src)::BIGINT AS srcs
+         FROM inter i JOIN d_members m ON m.account_id = i.src GROUP BY m.cluster, i.tgt) g
+       JOIN size ON size.cluster = g.cluster
+       WHERE g.srcs >= greatest(3, ceil(size.n / 4.0))),
+     tot AS (SELECT tgt, count(*)::BIGINT AS n_all FROM inter SEMI JOIN cl USING (tgt) GROUP BY tgt)
+     SELECT cl.cluster, cl.tgt, cl.n_cl, cl.srcs, tot.n_all FROM cl JOIN tot USING (tgt)
+     WHERE cl.n_cl >= 0.5 * tot.n_all ORDER BY cl.cluster, cl.n_cl DESC, cl.tgt`,
+  );
+  const out = new Map<number, AmplifiedAccount[]>();
+  for (const r of rows) {
+    const list = out.get(r.cluster) ?? [];
+    list.push({ account_id: String(r.tgt), interactions: r.n_cl, members: r.srcs, cluster_share: Math.round((1000 * r.n_cl) / r.n_all) / 1000 });
+    out.set(r.cluster, list);
+  }
+  return out;
+}
+
+async function readSeedsTable(store: Store): Promise<string[]> {
+  const t = await store.one<{ n: number }>("SELECT count(*)::BIGINT AS n FROM information_schema.tables WHERE table_name = 'seeds'");
+  if (!t || t.n === 0) return [];
+  const rows = await store.all<{ account_id: string }>('SELECT DISTINCT account_id FROM seeds ORDER BY 1');
+  return rows.map((r) => String(r.account_id));
+}
+
+function buildSeedReport(seeds: readonly string[], edges: readonly FindingEdge[], clusters: readonly Cluster[]): SeedConnection[] {
+  return seeds.map((seed) => {
+    const cluster = clusters.find((c) => c.members.includes(seed) || c.amplified.some((a) => a.account_id === seed));
+    const byOther = new Map<string, { signals: Set<Signal>; co: number; evidence: EvidenceItem[] }>();
+    for (const e of edges) {
+      if (e.a !== seed && e.b !== seed) continue;
+      const other = e.a === seed ? e.b : e.a;
+      const entry = byOther.get(other) ?? { signals: new Set<Signal>(), co: 0, evidence: [] };
+      entry.signals.add(e.signal);
+      entry.co += e.weight;
+      // Evidence is oriented so that post_a is always the seed's post.
+      for (const ev of e.evidence.slice(0, 2)) {
+        entry.evidence.push(e.a === seed ? ev : { ...ev, post_a: ev.post_b, post_b: ev.post_a, delta_ms: -ev.delta_ms });
+      }
+      byOther.set(other, entry);
+    }
+    return {
+      seed,
+      found: byOther.size > 0 || cluster !== undefined,
+      cluster_id: cluster?.id ?? null,
+      connections: [...byOther.entries()]
+        .sort((x, y) => y[1].co - x[1].co || (x[0] < y[0] ? -1 : 1))
+        .map(([account_id, v]) => ({ account_id, signals: [...v.signals], co_shares: v.co, evidence: v.evidence })),
+    };
+  });
+}
+
+/** Writes one run into detect_runs, clusters, cluster_accounts and edges, in one transaction. */
+async function saveFindings(
+  store: Store,
+  findings: Findings,
+  edges: readonly FindingEdge[],
+  clusterOf: Map<string, number>,
+  ranked: readonly Cluster[],
+  communities: readonly string[][],
+  seeds: readonly string[],
+): Promise<void> {
+  const idOfCommunity = new Map<number, string>();
+  for (const c of ranked) {
+    const idx = communities.findIndex((m) => m.length === c.members.length && m[0] === c.members[0]);
+    if (idx >= 0) idOfCommunity.set(idx, c.id);
+  }
+  const platforms = new Map(
+    (await store.all<{ account_id: string; platform: string }>('SELECT account_id, any_value(platform) AS platform FROM accounts GROUP BY 1')).map(
+      (r) => [String(r.account_id), r.platform],
+    ),
+  );
+  await store.transaction(async (tx) => {
+    await tx.run('INSERT INTO detect_runs (run_id, created_ms, parameters, seeds) VALUES ($1, $2, $3, $4)', [
+      findings.run_id,
+      Date.now(),
+      JSON.stringify(findings.parameters),
+      JSON.stringify(seeds),
+    ]);
+    const seedSet = new Set(seeds);
+    for (const c of ranked) {
+      const { edges: _e, signals, indicators, ...rest } = c;
+      await tx.run(
+        `INSERT INTO clusters (run_id, cluster_id, rank, verdict, score, reason, first_ms, last_ms, signals, indicators, detail)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [
+          findings.run_id,
+          c.id,
+          c.rank,
+          c.verdict,
+          c.score,
+          c.reason,
+          c.first_ms,
+          c.last_ms,
+          JSON.stringify(signals),
+          JSON.stringify(indicators),
+          JSON.stringify({ ...rest, accounts: undefined }),
+        ],
+      );
+    }
+    const ca = await tx.appender('cluster_accounts');
+    for (const c of ranked) {
+      const rows: [string, string][] = [
+        ...c.members.map((m): [string, string] => [m, seedSet.has(m) ? 'seed' : 'member']),
+        ...c.amplified.map((a): [string, string] => [a.account_id, 'amplified']),
+      ];
+      for (const [account, role] of rows) {
+        ca.appendVarchar(findings.run_id);
+        ca.appendVarchar(c.id);
+        const p = platforms.get(account);
+        if (p === undefined) ca.appendNull();
+        else ca.appendVarchar(p);
+        ca.appendVarchar(account);
+        ca.appendVarchar(role);
+        ca.endRow();
+      }
+    }
+    ca.flushSync();
+    ca.closeSync();
+    const ea = await tx.appender('edges');
+    for (const e of edges) {
+      const ia = clusterOf.get(e.a);
+      const cid = ia !== undefined && ia === clusterOf.get(e.b) ? (idOfCommunity.get(ia) ?? null) : null;
+      ea.appendVarchar(findings.run_id);
+      if (cid === null) ea.appendNull();
+      else ea.appendVarchar(cid);
+      ea.appendVarchar(e.a);
+      ea.appendVarchar(e.b);
+      ea.appendVarchar(e.signal);
+      ea.appendDouble(e.weight);
+      ea.appendDouble(e.p_value);
+      ea.appendDouble(e.q_value);
+      ea.appendVarchar(JSON.stringify(e.evidence));
+      ea.endRow();
+    }
+    ea.flushSync();
+    ea.closeSync();
+  });
+}
