@@ -1,6 +1,7 @@
 /** Builds the `takedown` command line: one file per command, each registering itself here. */
 import { Command } from 'commander';
 import { registerDbInfo } from './db-info.ts';
+import { registerDemo } from './demo.ts';
 import { registerHash } from './hash.ts';
 import { registerBank } from './bank.ts';
 import { registerImpersonation } from './impersonation.ts';
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ sortSubcommands: false });
 
+  registerDemo(program);
   registerSynth(program);
   registerIngest(program);
   registerCoShare(program);
