@@ -292,7 +292,11 @@ describe('findings', () => {
     expect(edge?.key.length).toBeGreaterThan(100);
     const res = await t.as.viewer.request({ method: 'GET', url: `/api/edges/${edge?.key}` });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ a: SLASHED_ACCOUNT_ID, signal: 'sync_activity', evidence: [] });
+    expect(res.json()).toMatchObject({
+      a: SLASHED_ACCOUNT_ID,
+      signal: 'sync_activity',
+      evidence: [],
+    });
   });
 
   it('serves accounts, posts, the review queue and optional findings', async () => {
@@ -380,6 +384,15 @@ describe('findings', () => {
     expect(a.policyHits.map((h) => h.source).sort()).toEqual(['classifier', 'hash_bank']);
     expect(a.impersonation.tables[0]?.total).toBe(1);
     expect(JSON.stringify(a.impersonation.tables[0]?.rows)).toMatch(/rep-jane/);
+    // The graph can colour the account by these per-account indicators.
+    const c = (await t.as.viewer.request({ method: 'GET', url: '/api/clusters/c1' })).json() as {
+      nodes: { accountId: string; indicators: string[] }[];
+    };
+    expect(c.nodes.find((n) => n.accountId === t.seeded.xssAccountId)?.indicators).toEqual([
+      'impersonation',
+      'known_image',
+      'policy_violations',
+    ]);
   });
 
   it('runs a case from cluster to audit entry', async () => {

@@ -4,7 +4,7 @@ import type { Store } from '../../store/index.ts';
 import { clipText, namesOf, parseJsonColumn } from './json-column.ts';
 import { serialiseWrites } from '../../cases/index.ts';
 import { computeLayout } from './layout.ts';
-import { readLatestRunId } from './latest-run.ts';
+import { readLatestRunId, readTableNames } from './latest-run.ts';
 
 export const MAX_GRAPH_EDGES = 50_000;
 
@@ -216,6 +216,26 @@ export async function readCluster(store: Store, clusterId: string) {
     for (const m of members)
       if (typeof m === 'string')
         (perAccount.get(m) ?? perAccount.set(m, new Set()).get(m))?.add(indicator);
+  }
+  // Indicators other stages record per account (impersonation, bank-matched images, undisclosed
+  // state media), read from their tables when those stages have run.
+  const tables = await readTableNames(store);
+  const stageIndicators: [string, string, string][] = [
+    ['impersonation_findings', 'impersonation', 'true'],
+    ['media_bank_hits', 'known_image', 'true'],
+    ['state_media_findings', 'undisclosed_state_media', "kind = 'undisclosed_state_media'"],
+  ];
+  for (const [table, indicator, condition] of stageIndicators) {
+    if (!tables.has(table)) continue;
+    // Table names and conditions are constants of this file; ids are bound.
+    const rows = await store.all<{ account_id: string }>(
+      `SELECT DISTINCT account_id FROM ${table} WHERE ${condition} AND account_id IN (SELECT account_id FROM cluster_accounts WHERE run_id = $1 AND cluster_id = $2)`,
+      [runId, clusterId],
+    );
+    for (const r of rows)
+      (
+        perAccount.get(r.account_id) ?? perAccount.set(r.account_id, new Set()).get(r.account_id)
+      )?.add(indicator);
   }
   const nodes: ClusterNode[] = accounts.map((a) => {
     const id = String(a['account_id']);
