@@ -41,7 +41,7 @@ function checkRecord(r: CsvRecord, names: readonly string[], limits: Int32Array)
     if (ends[k]! - starts[k]! > limits[k]!)
       return `oversize field ${names[k]}: ${fieldBytes(r, k)} bytes, limit ${limits[k]}`;
   }
-  if (!isUtf8(r.buf.subarray(r.start, r.end))) return 'invalid UTF-8';
+  if (!r.utf8 && !isUtf8(r.buf.subarray(r.start, r.end))) return 'invalid UTF-8';
   return null;
 }
 
