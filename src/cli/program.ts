@@ -5,6 +5,7 @@ import { registerDemo } from './demo.ts';
 import { registerHash } from './hash.ts';
 import { registerBank } from './bank.ts';
 import { registerImpersonation } from './impersonation.ts';
+import { registerStateMedia } from './state-media.ts';
 import { registerExport } from './export.ts';
 import { registerReport } from './report.ts';
 import { registerSynth } from './synth.ts';
@@ -44,6 +45,7 @@ export function buildProgram(): Command {
   registerHash(program);
   registerBank(program);
   registerImpersonation(program);
+  registerStateMedia(program);
   registerReport(program);
   registerExport(program);
   registerCase(program);

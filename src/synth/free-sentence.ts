@@ -197,12 +197,12 @@ const PARTS: Record<Lang, Parts> = {
 
 /** A fresh everyday sentence; two in a row sometimes. */
 export function buildFreeSentence(rng: Rng, lang: Lang): string {
-  let s = one(rng, lang);
-  if (rng.chance(0.25)) s += rng.pick(['. ', '، ', ' - ', '! ']) + one(rng, lang);
+  let s = composeSentence(rng, lang);
+  if (rng.chance(0.25)) s += rng.pick(['. ', '، ', ' - ', '! ']) + composeSentence(rng, lang);
   return s;
 }
 
-function one(rng: Rng, lang: Lang): string {
+function composeSentence(rng: Rng, lang: Lang): string {
   const p = PARTS[lang];
   const raw = p.join(
     rng.pick(p.times),

@@ -64,7 +64,7 @@ export function planOperationHour(ctx: GenerationContext, op: OperationPlan, h: 
   }
 }
 
-function memberDelay(rng: Rng, op: OperationPlan): number {
+function drawMemberDelay(rng: Rng, op: OperationPlan): number {
   return Math.max(1000, Math.round(rng.lognormal(op.delayMedianMs, op.delaySigma)));
 }
 
@@ -80,7 +80,7 @@ function planRingMoment(ctx: GenerationContext, op: OperationPlan, ms: number): 
     text += ' ' + post.hashtags.map((t) => '#' + t).join(' ');
   }
   if (rng.chance(0.3)) {
-    post.urls.push(articleUrl(rng, op));
+    post.urls.push(drawOperationArticleUrl(rng, op));
     text += ` https://t.co/${randomToken(rng, 10)}`;
   }
   post.text = text;
@@ -89,7 +89,9 @@ function planRingMoment(ctx: GenerationContext, op: OperationPlan, ms: number): 
   for (const m of op.members) {
     if (m === persona || !rng.chance(op.participation)) continue;
     if (
-      timeline.schedule(timeline.post(ms + memberDelay(rng, op), m, KIND_RETWEET, '', lang, post))
+      timeline.schedule(
+        timeline.post(ms + drawMemberDelay(rng, op), m, KIND_RETWEET, '', lang, post),
+      )
     )
       planned++;
   }
@@ -116,7 +118,7 @@ function planCopyPasteMoment(ctx: GenerationContext, op: OperationPlan, ms: numb
   for (const m of op.members) {
     if (!rng.chance(op.participation)) continue;
     let text = rng.chance(0.12) ? message : editMessage(rng, op.lang, message);
-    const post = timeline.post(ms + memberDelay(rng, op), m, KIND_ORIGINAL, text, op.lang);
+    const post = timeline.post(ms + drawMemberDelay(rng, op), m, KIND_ORIGINAL, text, op.lang);
     if (tag !== null && rng.chance(0.7)) {
       post.hashtags.push(tag);
       text += ` #${tag}`;
@@ -128,19 +130,19 @@ function planCopyPasteMoment(ctx: GenerationContext, op: OperationPlan, ms: numb
 
 function planLinkFarmMoment(ctx: GenerationContext, op: OperationPlan, ms: number): void {
   const { rng, timeline } = ctx;
-  const article = articleUrl(rng, op);
+  const article = drawOperationArticleUrl(rng, op);
   for (const m of op.members) {
     if (!rng.chance(op.participation)) continue;
     let text = rng.chance(0.7) ? buildHeadline(rng, op.lang) : buildChatter(rng, op.lang);
     if (rng.chance(0.2)) text = appendEmoji(rng, text);
     const post = timeline.post(
-      ms + memberDelay(rng, op),
+      ms + drawMemberDelay(rng, op),
       m,
       KIND_ORIGINAL,
       `${text} https://t.co/${randomToken(rng, 10)}`,
       op.lang,
     );
-    post.urls.push(urlVariant(rng, article));
+    post.urls.push(drawUrlVariant(rng, article));
     timeline.schedule(post);
   }
 }
@@ -154,7 +156,7 @@ function planHashtagMoment(ctx: GenerationContext, op: OperationPlan, ms: number
     const text = rng.chance(0.5) ? buildChatter(rng, op.lang) : buildHeadline(rng, op.lang);
     const tagText = own.map((t) => '#' + t).join(' ');
     const post = timeline.post(
-      ms + memberDelay(rng, op),
+      ms + drawMemberDelay(rng, op),
       m,
       KIND_ORIGINAL,
       rng.chance(0.3) ? `${tagText} ${text}` : `${text} ${tagText}`,
@@ -166,7 +168,7 @@ function planHashtagMoment(ctx: GenerationContext, op: OperationPlan, ms: number
 }
 
 /** A canonical article URL on one of the operation's domains. */
-function articleUrl(rng: Rng, op: OperationPlan): string {
+function drawOperationArticleUrl(rng: Rng, op: OperationPlan): string {
   const domain = rng.pick(op.domains);
   const slug = rng.sample(SLUG_WORDS, 3).join('-');
   return `https://${domain}/${rng.pick(['news', 'politics', 'world', '2020'])}/${slug}-${rng.range(1000, 99999)}`;
@@ -176,7 +178,7 @@ function articleUrl(rng: Rng, op: OperationPlan): string {
  * A variant of the same article as link farms post them: http or https, www. or m. or bare
  * host, trailing slash, utm_* / fbclid tracking parameters.
  */
-export function urlVariant(rng: Rng, url: string): string {
+export function drawUrlVariant(rng: Rng, url: string): string {
   const m = /^https:\/\/([^/]+)(\/.*)$/.exec(url);
   if (!m) return url;
   const host = m[1] as string;

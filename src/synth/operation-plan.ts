@@ -112,7 +112,7 @@ export function planOperations(
       agedAccounts: !batchCreated,
       style,
       participation: 0.5 + rng.next() * 0.4,
-      momentsPerDay: momentsPerDay(rng, kind) * opScale,
+      momentsPerDay: drawMomentsPerDay(rng, kind) * opScale,
       activeDays: drawActiveDays(rng, days),
       hashtagSets: [],
       domains: [],
@@ -123,13 +123,13 @@ export function planOperations(
     setRhythm(rng, plan);
     setContent(rng, plan);
     applyMemberAttributes(rng, pop, plan, startDay, outletAccounts);
-    plan.description = describe(plan);
+    plan.description = describeOperation(plan);
     plans.push(plan);
   }
   return plans;
 }
 
-function momentsPerDay(rng: Rng, kind: OperationKind): number {
+function drawMomentsPerDay(rng: Rng, kind: OperationKind): number {
   switch (kind) {
     case 'fast_retweet_ring':
     case 'slow_ring':
@@ -418,7 +418,7 @@ function confuseHandle(rng: Rng, handle: string): string {
     : handle.replace(/l/i, '1').replace(/o/i, '0');
 }
 
-function describe(plan: OperationPlan): string {
+function describeOperation(plan: OperationPlan): string {
   const what: Record<OperationKind, string> = {
     fast_retweet_ring: 'retweet ring amplifying news personas within seconds',
     slow_ring: 'retweet ring amplifying news personas minutes apart',

@@ -5,7 +5,7 @@
  * draw hundreds to thousands of retweets, a few fans retweeting within a minute or two.
  */
 import { diurnalAt, DIURNAL_MEAN, type GenerationContext } from './generation-context.ts';
-import type { FanGroup, PopulationPlan } from './population-plan.ts';
+import type { FanGroup, FriendCircle, PopulationPlan } from './population-plan.ts';
 import {
   KIND_ORIGINAL,
   KIND_QUOTE,
@@ -45,6 +45,7 @@ export class OrganicActivity {
   private readonly celebRate: Float64Array;
   private readonly celebMean: number;
   private readonly fansByCelebrity = new Map<number, FanGroup[]>();
+  private readonly circleOf = new Map<number, FriendCircle>();
   private readonly recent: PostEvent[][] = [[], [], []];
   private readonly recentAt = [0, 0, 0];
   private readonly maxCascade: number;
@@ -64,7 +65,7 @@ export class OrganicActivity {
       list.push(a);
       const act = pop.activity[a] as number;
       activitySum += act;
-      reachSum += act * reach(pop.followers[a] as number);
+      reachSum += act * estimateReach(pop.followers[a] as number);
     }
     for (const tz of [...byZone.keys()].sort((x, y) => x - y)) {
       const list = byZone.get(tz) as number[];
@@ -88,6 +89,7 @@ export class OrganicActivity {
       this.fansByCelebrity.set(g.celebrity, list);
     }
     this.maxCascade = Math.max(10, Math.floor(pop.size * 0.3));
+    for (const circle of plan.circles) for (const m of circle.members) this.circleOf.set(m, circle);
   }
 
   /** Plans hour h's organic authored posts (their retweets follow through the timeline). */
@@ -158,22 +160,40 @@ export class OrganicActivity {
     const k = Math.min(
       this.maxCascade,
       rng.poisson(
-        this.cascadeScale * reach(pop.followers[author] as number) * rng.lognormal(1, 1.3),
+        this.cascadeScale * estimateReach(pop.followers[author] as number) * rng.lognormal(1, 1.3),
       ),
     );
     if (timeline.schedule(ev)) {
-      ev.retweets = timeline.cascade(
-        rng,
-        ev,
-        k,
-        this.ctx.retweeters[LANGS.indexOf(lang)] as AliasTable,
-        25 * 60_000,
-        1.6,
-        null,
-        pop,
-        ROLE_PERSONA,
-      );
+      const friends = ev.kind === KIND_ORIGINAL ? this.planFriendRetweets(ev) : null;
+      ev.retweets =
+        (friends?.size ?? 0) +
+        timeline.cascade(
+          rng,
+          ev,
+          k,
+          this.ctx.retweeters[LANGS.indexOf(lang)] as AliasTable,
+          25 * 60_000,
+          1.6,
+          friends,
+          pop,
+          ROLE_PERSONA,
+        );
     }
+  }
+
+  /** Circle members retweet a friend's post minutes to hours later; returns who did. */
+  private planFriendRetweets(ev: PostEvent): Set<number> | null {
+    const circle = this.circleOf.get(ev.author);
+    if (!circle) return null;
+    const { rng, timeline } = this.ctx;
+    const done = new Set<number>();
+    for (const m of circle.members) {
+      if (m === ev.author || !rng.chance(circle.participation)) continue;
+      const delay = Math.max(20_000, Math.round(rng.lognormal(45 * 60_000, 1.2)));
+      if (timeline.schedule(timeline.post(ev.ms + delay, m, KIND_RETWEET, '', ev.lang, ev)))
+        done.add(m);
+    }
+    return done;
   }
 
   /** An ordinary original post: chatter or news, sometimes with hashtags, a link, a mention, emoji. */
@@ -270,6 +290,6 @@ function pickSpan(rng: Rng, sentence: string): string {
 }
 
 /** How far an account's posts travel: grows sub-linearly with followers. */
-function reach(followers: number): number {
+function estimateReach(followers: number): number {
   return Math.pow((followers + 20) / 200, 0.5);
 }

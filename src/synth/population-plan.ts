@@ -23,6 +23,13 @@ export interface FanGroup {
   participation: number;
 }
 
+/** Friends, colleagues or activists who retweet each other's posts, slowly (minutes to hours). */
+export interface FriendCircle {
+  members: number[];
+  /** Share of a member's posts each other member retweets. */
+  participation: number;
+}
+
 export interface SignupWave {
   accounts: number[];
   firstDay: number;
@@ -35,6 +42,7 @@ export interface PopulationPlan {
   operations: OperationPlan[];
   fanGroups: FanGroup[];
   waves: SignupWave[];
+  circles: FriendCircle[];
 }
 
 /** Earliest creation day: Twitter's first public year. */
@@ -134,5 +142,17 @@ export function planPopulation(
     for (const a of accounts) pop.createdDay[a] = firstDay + rng.int(7);
     waves.push({ accounts, firstDay });
   }
-  return { pop, celebrities, outlets, operations, fanGroups, waves };
+  // Friend circles: organic groups that share each other's posts, which almost nobody else
+  // shares — but hours rather than seconds apart, from ordinary accounts of every kind.
+  const circles: FriendCircle[] = [];
+  const circleCount = Math.max(3, Math.round(n / 700));
+  for (let c = 0; c < circleCount && cursor < n - 20; c++) {
+    const size = 4 + rng.int(7);
+    const members = order.slice(cursor, cursor + size);
+    cursor += size;
+    const lang = pop.lang[members[0] as number] as number;
+    for (const m of members) pop.lang[m] = lang;
+    circles.push({ members, participation: 0.25 + rng.next() * 0.4 });
+  }
+  return { pop, celebrities, outlets, operations, fanGroups, waves, circles };
 }

@@ -100,8 +100,8 @@ export class Population {
       const p = this.profiles[i] as AccountProfile;
       const followers = this.followers[i] as number;
       // Ids are unique like Twitter's: redraw on the rare clash of two accounts created the same day.
-      let numericId = numericUserId(rng, this.createdDay[i] as number);
-      while (used.has(numericId)) numericId = numericUserId(rng, this.createdDay[i] as number);
+      let numericId = drawNumericUserId(rng, this.createdDay[i] as number);
+      while (used.has(numericId)) numericId = drawNumericUserId(rng, this.createdDay[i] as number);
       used.add(numericId);
       let id: string;
       let display: string;
@@ -141,7 +141,7 @@ export class Population {
  * A realistic numeric user id for an account created on `day`: sequential ids before 2016 (rough
  * anchors of Twitter's id growth), snowflakes after.
  */
-function numericUserId(rng: Rng, day: number): string {
+function drawNumericUserId(rng: Rng, day: number): string {
   const ms = day * DAY_MS + rng.int(DAY_MS);
   const year = new Date(ms).getUTCFullYear() + new Date(ms).getUTCMonth() / 12;
   if (year >= 2016.4) {

@@ -218,6 +218,13 @@ function buildTruth(
       description: `${w.accounts.length} real people who signed up in the same week (from ${new Date(w.firstDay * DAY_MS).toISOString().slice(0, 10)}), organic afterwards`,
     });
   }
+  for (const c of plan.circles) {
+    traps.push({
+      kind: 'friend_circle',
+      accounts: ids(c.members),
+      description: `${c.members.length} friends retweeting each other's posts (${Math.round(c.participation * 100)}% of them, a median 45 min later): content almost nobody else shares, but slow and from ordinary accounts`,
+    });
+  }
   return {
     seed,
     generator: 'takedown-synth/1',

@@ -39,14 +39,14 @@ export function loadTextCorpus(dir: string): TextCorpus {
       } catch {
         continue;
       }
-      add(corpus, row.lang, row.text);
-      add(corpus, 'en', row.text_en);
+      addSentence(corpus, row.lang, row.text);
+      addSentence(corpus, 'en', row.text_en);
     }
   }
   return corpus;
 }
 
-function add(corpus: TextCorpus, lang: unknown, text: unknown): void {
+function addSentence(corpus: TextCorpus, lang: unknown, text: unknown): void {
   if ((lang !== 'en' && lang !== 'fa' && lang !== 'ar') || typeof text !== 'string') return;
   const t = text.trim();
   if (t.length > 0 && t.length <= MAX_CHARS) corpus[lang].push(t);

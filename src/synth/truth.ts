@@ -16,6 +16,7 @@ export const TRAP_KINDS = [
   'signup_wave',
   'viral',
   'celebrity',
+  'friend_circle',
 ] as const;
 export type TrapKind = (typeof TRAP_KINDS)[number];
 
