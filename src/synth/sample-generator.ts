@@ -103,7 +103,7 @@ export function generateSample(options: SynthOptions): SynthSummary {
     trends: Array.from({ length: days }, () =>
       LANGS.map((l) => rng.sample(VOCABULARY[l].hashtags, 5)),
     ),
-    planted,
+    noCrowd: new Set([...planted, ...plan.circles.flatMap((c) => c.members)]),
     corpus: options.corpus === undefined ? null : loadTextCorpus(options.corpus),
   };
 
