@@ -26,6 +26,8 @@ interface StageResult {
   wallSeconds: number | null;
   rowsPerSecond: number | null;
   maxRssBytes: number | null;
+  /** User + system CPU time of the child: less sensitive than wall time to other load on the machine. */
+  cpuSeconds: number | null;
   note: string;
 }
 
@@ -33,6 +35,7 @@ interface Run {
   code: number;
   wallSeconds: number;
   maxRssBytes: number | null;
+  cpuSeconds: number | null;
   stdout: string;
   stderr: string;
 }
@@ -62,11 +65,12 @@ function parseArgs(argv: string[]): { sizes: string[]; stages: Set<string>; keep
     else if (a === '--stages') stages = new Set(next().split(',').filter(Boolean));
     else if (a === '--keep-data') keepData = true;
     else if (a === '--seed') seed = Number(next());
+    else if (a === '--stage-timeout') stageTimeoutSeconds = Number(next());
     else if (a === '--help' || a === '-h') {
       console.log(
         'Usage: npm run bench -- [--sizes 100k,1m,10m] [--stages ' +
           ALL_STAGES.join(',') +
-          '] [--seed N] [--keep-data]\nSee bench/README.md.',
+          '] [--seed N] [--stage-timeout SECONDS (3600)] [--keep-data]\nSee bench/README.md.',
       );
       process.exit(0);
     } else throw new Error(`Unknown option ${a} (see --help)`);
@@ -76,7 +80,21 @@ function parseArgs(argv: string[]): { sizes: string[]; stages: Set<string>; keep
   return { sizes, stages, keepData, seed };
 }
 
+// What to clean up if the bench is interrupted: the running child and the work directory.
+let currentChild: ReturnType<typeof spawn> | null = null;
+let currentWork: string | null = null;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    currentChild?.kill('SIGTERM');
+    if (currentWork) rmSync(currentWork, { recursive: true, force: true });
+    console.error(`[bench] interrupted (${signal}); work directory removed`);
+    process.exit(130);
+  });
+}
+
 /** Runs the CLI with TAKEDOWN_STATS=1 and returns its wall time and peak RSS. */
+let stageTimeoutSeconds = 3600;
+
 function runCli(args: string[], options: { stdoutFile?: string } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
@@ -87,6 +105,13 @@ function runCli(args: string[], options: { stdoutFile?: string } = {}): Promise<
       env: { ...process.env, TAKEDOWN_STATS: '1', TAKEDOWN_PROGRESS: '0' },
       stdio: ['ignore', fd ?? 'pipe', 'pipe'],
     });
+    currentChild = child;
+    // A stage that runs past --stage-timeout is stopped and reported, so one slow stage cannot hold the run.
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGTERM');
+    }, stageTimeoutSeconds * 1000);
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (d: Buffer) => {
@@ -98,12 +123,20 @@ function runCli(args: string[], options: { stdoutFile?: string } = {}): Promise<
     });
     child.on('error', reject);
     child.on('close', (code) => {
+      currentChild = null;
+      clearTimeout(timer);
+      if (timedOut) stderr += `\nstopped after --stage-timeout ${stageTimeoutSeconds} s\n`;
       const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
       const m = /TAKEDOWN_STATS (\{.*\})/.exec(stderr);
       let maxRssBytes: number | null = null;
-      if (m) maxRssBytes = (JSON.parse(m[1]!) as { maxRssBytes: number }).maxRssBytes;
+      let cpuSeconds: number | null = null;
+      if (m) {
+        const stats = JSON.parse(m[1]!) as { maxRssBytes: number; userCpuMs: number; systemCpuMs: number };
+        maxRssBytes = stats.maxRssBytes;
+        cpuSeconds = (stats.userCpuMs + stats.systemCpuMs) / 1000;
+      }
       if (fd !== null) closeSync(fd);
-      resolve({ code: code ?? 1, wallSeconds, maxRssBytes, stdout, stderr });
+      resolve({ code: code ?? 1, wallSeconds, maxRssBytes, cpuSeconds, stdout, stderr });
     });
   });
 }
@@ -142,11 +175,11 @@ function toMarkdown(results: StageResult[], meta: Record<string, unknown>): stri
     '',
     `Run ${String(meta['date'])} on ${String(meta['cpus'])} CPUs (${String(meta['cpuModel'])}), ${formatBytes(meta['totalMemoryBytes'] as number)} RAM, Node ${String(meta['node'])}; load average ${JSON.stringify(meta['loadAverage'])}.`,
     '',
-    '| size | stage | rows | wall (s) | rows/s | peak RSS | note |',
-    '|---|---|---:|---:|---:|---:|---|',
+    '| size | stage | rows | wall (s) | CPU (s) | rows/s | peak RSS | note |',
+    '|---|---|---:|---:|---:|---:|---:|---|',
     ...results.map(
       (r) =>
-        `| ${r.size} | ${r.stage} | ${formatNumber(r.rows)} | ${formatNumber(r.wallSeconds, 1)} | ${formatNumber(r.rowsPerSecond)} | ${formatBytes(r.maxRssBytes)} | ${r.note} |`,
+        `| ${r.size} | ${r.stage} | ${formatNumber(r.rows)} | ${formatNumber(r.wallSeconds, 1)} | ${formatNumber(r.cpuSeconds, 1)} | ${formatNumber(r.rowsPerSecond)} | ${formatBytes(r.maxRssBytes)} | ${r.note} |`,
     ),
     '',
   ];
@@ -154,18 +187,19 @@ function toMarkdown(results: StageResult[], meta: Record<string, unknown>): stri
 }
 
 function printTable(results: StageResult[]): void {
-  const header = ['size', 'stage', 'rows', 'wall s', 'rows/s', 'peak RSS', 'note'];
+  const header = ['size', 'stage', 'rows', 'wall s', 'CPU s', 'rows/s', 'peak RSS', 'note'];
   const rows = results.map((r) => [
     r.size,
     r.stage,
     formatNumber(r.rows),
     formatNumber(r.wallSeconds, 1),
+    formatNumber(r.cpuSeconds, 1),
     formatNumber(r.rowsPerSecond),
     formatBytes(r.maxRssBytes),
     r.note,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const fmt = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 5 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+  const fmt = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 6 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
   console.log(fmt(header));
   for (const r of rows) console.log(fmt(r));
 }
@@ -181,10 +215,10 @@ async function main(): Promise<void> {
     console.error(`[bench] ${r.size} ${r.stage}: ${shown}`);
   };
   const skip = (size: string, stage: string, note: string) =>
-    record({ size, stage, rows: null, wallSeconds: null, rowsPerSecond: null, maxRssBytes: null, note });
+    record({ size, stage, rows: null, wallSeconds: null, rowsPerSecond: null, maxRssBytes: null, cpuSeconds: null, note });
   const measured = (size: string, stage: string, rows: number | null, run: Run, note = ''): boolean => {
     if (run.code !== 0) {
-      record({ size, stage, rows, wallSeconds: run.wallSeconds, rowsPerSecond: null, maxRssBytes: run.maxRssBytes, note: `failed: ${lastError(run)}` });
+      record({ size, stage, rows, wallSeconds: run.wallSeconds, rowsPerSecond: null, maxRssBytes: run.maxRssBytes, cpuSeconds: run.cpuSeconds, note: `failed: ${lastError(run)}` });
       return false;
     }
     record({
@@ -194,6 +228,7 @@ async function main(): Promise<void> {
       wallSeconds: run.wallSeconds,
       rowsPerSecond: rows === null ? null : rows / run.wallSeconds,
       maxRssBytes: run.maxRssBytes,
+      cpuSeconds: run.cpuSeconds,
       note,
     });
     return true;
@@ -202,6 +237,7 @@ async function main(): Promise<void> {
   for (const size of sizes) {
     const n = parseSize(size);
     const work = mkdtempSync(path.join(os.tmpdir(), `takedown-bench-${size}-`));
+    currentWork = keepData ? null : work;
     console.error(`[bench] ${size}: work directory ${work}`);
     try {
       // 1. coshare on a generated CooRTweet share table: needs no other stage.
@@ -217,6 +253,7 @@ async function main(): Promise<void> {
           wallSeconds: secs,
           rowsPerSecond: n / secs,
           maxRssBytes: null,
+          cpuSeconds: null,
           note: `setup, in the bench process: ${formatNumber(summary.objects)} objects, ${formatNumber(summary.accounts)} accounts, ${(statSync(shares).size / 1e6).toFixed(0)} MB CSV`,
         });
       }

@@ -11,7 +11,10 @@ beforeEach(async () => {
   let t = 0;
   const ctx = { store, actor: 'rev', now: () => (t += 1) };
   const c = await openCase(ctx, { kind: 'cluster', clusterId: 'c1' });
-  for (const s of c.subjects.slice(0, 4)) await decideAccounts(ctx, c.caseId, [{ accountId: s.accountId, action: 'suspend', policy: 'spam' }]);
+  for (const s of c.subjects.slice(0, 4))
+    await decideAccounts(ctx, c.caseId, [
+      { accountId: s.accountId, action: 'suspend', policy: 'spam' },
+    ]);
 });
 afterEach(() => store.close());
 
@@ -21,7 +24,9 @@ describe('verifyAuditLog', () => {
   });
 
   it('names the first edited row', async () => {
-    await store.run(`UPDATE case_events SET payload = json_object('after', json_object('action', 'no_action')) WHERE seq = 3`);
+    await store.run(
+      `UPDATE case_events SET payload = json_object('after', json_object('action', 'no_action')) WHERE seq = 3`,
+    );
     expect(await verifyAuditLog(store)).toMatchObject({ ok: false, firstBadSeq: 3 });
   });
 
@@ -34,7 +39,10 @@ describe('verifyAuditLog', () => {
     const row = await store.one('SELECT * FROM case_events WHERE seq = 2');
     const e = toCaseEvent(row as Row);
     const forged = { ...e, actor: 'mallory' };
-    await store.run('UPDATE case_events SET actor = $1, hash = $2 WHERE seq = 2', ['mallory', hashCaseEvent(e.prevHash, forged)]);
+    await store.run('UPDATE case_events SET actor = $1, hash = $2 WHERE seq = 2', [
+      'mallory',
+      hashCaseEvent(e.prevHash, forged),
+    ]);
     expect(await verifyAuditLog(store)).toMatchObject({ ok: false, firstBadSeq: 3 });
   });
 

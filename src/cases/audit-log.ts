@@ -37,7 +37,10 @@ export function hashCaseEvent(prevHash: string, e: Omit<CaseEvent, 'hash' | 'pre
  * Appends events at the end of the chain. Call it inside the transaction that makes their
  * effect, so that the log and the projection never disagree.
  */
-export async function appendCaseEvents(store: Store, events: readonly NewCaseEvent[]): Promise<CaseEvent[]> {
+export async function appendCaseEvents(
+  store: Store,
+  events: readonly NewCaseEvent[],
+): Promise<CaseEvent[]> {
   const last = await store.one<{ seq: number; hash: string }>(
     'SELECT seq, hash FROM case_events ORDER BY seq DESC LIMIT 1',
   );
@@ -46,11 +49,29 @@ export async function appendCaseEvents(store: Store, events: readonly NewCaseEve
   const written: CaseEvent[] = [];
   for (const e of events) {
     seq += 1;
-    const base = { seq, eventId: randomUUID(), caseId: e.caseId, type: e.type, actor: e.actor, timeMs: e.timeMs, payload: e.payload };
+    const base = {
+      seq,
+      eventId: randomUUID(),
+      caseId: e.caseId,
+      type: e.type,
+      actor: e.actor,
+      timeMs: e.timeMs,
+      payload: e.payload,
+    };
     const hash = hashCaseEvent(prevHash, base);
     await store.run(
       'INSERT INTO case_events (seq, event_id, case_id, type, actor, time_ms, payload, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-      [seq, base.eventId, e.caseId, e.type, e.actor, e.timeMs, toCanonicalJson(e.payload), prevHash, hash],
+      [
+        seq,
+        base.eventId,
+        e.caseId,
+        e.type,
+        e.actor,
+        e.timeMs,
+        toCanonicalJson(e.payload),
+        prevHash,
+        hash,
+      ],
     );
     written.push({ ...base, prevHash, hash });
     prevHash = hash;
@@ -60,7 +81,8 @@ export async function appendCaseEvents(store: Store, events: readonly NewCaseEve
 
 /** Turns a case_events row into an event. */
 export function toCaseEvent(r: Row): CaseEvent {
-  const payload = typeof r['payload'] === 'string' ? (JSON.parse(r['payload']) as unknown) : r['payload'];
+  const payload =
+    typeof r['payload'] === 'string' ? (JSON.parse(r['payload']) as unknown) : r['payload'];
   return {
     seq: Number(r['seq']),
     eventId: String(r['event_id']),
@@ -74,7 +96,8 @@ export function toCaseEvent(r: Row): CaseEvent {
   };
 }
 
-const SELECT_EVENTS = 'SELECT seq, event_id, case_id, type, actor, time_ms, payload, prev_hash, hash FROM case_events';
+const SELECT_EVENTS =
+  'SELECT seq, event_id, case_id, type, actor, time_ms, payload, prev_hash, hash FROM case_events';
 
 /** Events of one case, or of the whole log, in seq order (paged when limit is given). */
 export async function readCaseEvents(
@@ -124,13 +147,17 @@ export async function verifyAuditLog(store: Store): Promise<AuditVerification> {
       if (e.seq !== expectedSeq) {
         return bad(
           e.seq,
-          e.seq > expectedSeq ? `seq ${expectedSeq} is missing (a row was deleted)` : `seq ${e.seq} repeats`,
+          e.seq > expectedSeq
+            ? `seq ${expectedSeq} is missing (a row was deleted)`
+            : `seq ${e.seq} repeats`,
           events,
           prevHash,
         );
       }
-      if (e.prevHash !== prevHash) return bad(e.seq, 'its prev_hash is not the hash of the event before it', events, prevHash);
-      if (hashCaseEvent(prevHash, e) !== e.hash) return bad(e.seq, 'its content does not match its hash (it was edited)', events, prevHash);
+      if (e.prevHash !== prevHash)
+        return bad(e.seq, 'its prev_hash is not the hash of the event before it', events, prevHash);
+      if (hashCaseEvent(prevHash, e) !== e.hash)
+        return bad(e.seq, 'its content does not match its hash (it was edited)', events, prevHash);
       prevHash = e.hash;
       expectedSeq += 1;
       events += 1;

@@ -13,7 +13,17 @@ export async function rebuildDecisions(store: Store): Promise<number> {
       for (const d of rows) {
         await tx.run(
           'INSERT INTO decisions (case_id, platform, account_id, surface, action, policy, status, decided_by, decided_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-          [d.caseId, d.platform, d.accountId, d.surface, d.action, d.policy, d.status, d.decidedBy, d.decidedMs],
+          [
+            d.caseId,
+            d.platform,
+            d.accountId,
+            d.surface,
+            d.action,
+            d.policy,
+            d.status,
+            d.decidedBy,
+            d.decidedMs,
+          ],
         );
       }
       return rows.length;

@@ -24,7 +24,10 @@ export interface CaseState {
 }
 
 /** Applies one event to a state (undefined before `case.opened`). Unknown events only count. */
-export function applyCaseEvent(state: CaseState | undefined, event: CaseEvent): CaseState | undefined {
+export function applyCaseEvent(
+  state: CaseState | undefined,
+  event: CaseEvent,
+): CaseState | undefined {
   const p = event.payload;
   if (event.type === 'case.opened') {
     return {
@@ -43,7 +46,12 @@ export function applyCaseEvent(state: CaseState | undefined, event: CaseEvent): 
     };
   }
   if (state === undefined) return undefined;
-  const next: CaseState = { ...state, updatedMs: event.timeMs, eventCount: state.eventCount + 1, lastSeq: event.seq };
+  const next: CaseState = {
+    ...state,
+    updatedMs: event.timeMs,
+    eventCount: state.eventCount + 1,
+    lastSeq: event.seq,
+  };
   switch (event.type) {
     case 'case.assigned':
       next.assignee = (p['after'] as string | null | undefined) ?? null;
@@ -56,9 +64,15 @@ export function applyCaseEvent(state: CaseState | undefined, event: CaseEvent): 
       break;
     default: {
       const after = p['after'] as Decision | undefined;
-      if ((event.type.startsWith('account.') || event.type.startsWith('decision.')) && after && after.accountId) {
+      if (
+        (event.type.startsWith('account.') || event.type.startsWith('decision.')) &&
+        after &&
+        after.accountId
+      ) {
         const key = subjectKey(after);
-        next.decisions = [...state.decisions.filter((d) => subjectKey(d) !== key), after].sort(compareSubjects);
+        next.decisions = [...state.decisions.filter((d) => subjectKey(d) !== key), after].sort(
+          compareSubjects,
+        );
       }
     }
   }
@@ -86,8 +100,11 @@ export function projectCases(events: readonly CaseEvent[]): Map<string, CaseStat
 /** The rows of the `decisions` table that the log implies, sorted. */
 export function projectDecisions(events: readonly CaseEvent[]): (Decision & { caseId: string })[] {
   const rows: (Decision & { caseId: string })[] = [];
-  for (const [caseId, s] of projectCases(events)) for (const d of s.decisions) rows.push({ caseId, ...d });
-  return rows.sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : compareSubjects(a, b)));
+  for (const [caseId, s] of projectCases(events))
+    for (const d of s.decisions) rows.push({ caseId, ...d });
+  return rows.sort((a, b) =>
+    a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : compareSubjects(a, b),
+  );
 }
 
 function compareSubjects(a: CaseSubject, b: CaseSubject): number {

@@ -14,7 +14,7 @@ interface ClassifyOptions {
 }
 
 /** Buffered stdout writer that waits when the pipe is full. */
-function createWriter(): { write: (s: string) => Promise<void>; flush: () => Promise<void> } {
+function createWriter(): { write: (s: string) => boolean; flush: () => Promise<void> } {
   let buf: string[] = [];
   let size = 0;
   const drain = () => new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
@@ -26,16 +26,17 @@ function createWriter(): { write: (s: string) => Promise<void>; flush: () => Pro
     if (!process.stdout.write(chunk)) await drain();
   }
   return {
-    async write(s: string) {
+    /** Buffers a line; true when the buffer should be flushed. */
+    write(s: string) {
       buf.push(s);
       size += s.length;
-      if (size > 1 << 16) await flush();
+      return size > 1 << 16;
     },
     flush,
   };
 }
 
-function publicVerdict(v: Verdict, explain: boolean): Record<string, unknown> {
+function toPublicVerdict(v: Verdict, explain: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = { id: v.id, violating: v.violating, label: v.label, entities: v.entities, reasons: v.reasons };
   if (explain) {
     out.rule = v.rule;
@@ -73,7 +74,7 @@ async function classifyStream(classifier: PostClassifier, input: NodeJS.Readable
       account: typeof rec.account === 'object' && rec.account !== null ? (rec.account as Record<string, unknown>) : undefined,
       signals: Array.isArray(rec.signals) ? rec.signals.filter((s): s is string => typeof s === 'string') : undefined,
     });
-    await out.write(JSON.stringify(publicVerdict(v, explain)) + '\n');
+    if (out.write(JSON.stringify(toPublicVerdict(v, explain)) + '\n')) await out.flush();
   }
   await out.flush();
   if (bad > 0) process.stderr.write(`${bad} line(s) skipped\n`);

@@ -14,6 +14,7 @@ interface DetectCliOptions {
   seed: number;
   signals?: string;
   quiet?: boolean;
+  memoryLimit: string;
 }
 
 /** `takedown detect`: coordinated-behaviour findings from the store. */
@@ -21,13 +22,23 @@ export function registerDetect(program: Command): void {
   dbOption(
     program
       .command('detect')
-      .description('find coordinated accounts: signals tested against chance, clustered, with verdicts and evidence')
+      .description(
+        'find coordinated accounts: signals tested against chance, clustered, with verdicts and evidence',
+      )
       .option('--out <file>', 'write findings JSON here (default: print a summary only)')
-      .option('--seeds <file>', 'seed account ids from a tip-off, one per line (default: the seeds table, if any)')
-      .option('--window <seconds|auto>', 'co-share window in seconds, or auto (estimated per signal)', 'auto')
+      .option(
+        '--seeds <file>',
+        'seed account ids from a tip-off, one per line (default: the seeds table, if any)',
+      )
+      .option(
+        '--window <seconds|auto>',
+        'co-share window in seconds, or auto (estimated per signal)',
+        'auto',
+      )
       .option('--q-value <q>', 'false-discovery-rate threshold for edges', '0.01')
       .option('--seed <n>', 'seed of the community detection', parsePositiveInt('--seed'), 1)
       .option('--signals <list>', `comma-separated signals (default all): ${SIGNALS.join(',')}`)
+      .option('--memory-limit <size>', 'DuckDB memory limit; larger work spills to disk', '2GB')
       .option('--quiet', 'no progress on stderr'),
   ).action(async (opts: DetectCliOptions) => {
     const window = opts.window === 'auto' ? 'auto' : Number(opts.window);
@@ -35,7 +46,10 @@ export function registerDetect(program: Command): void {
       throw usageError(`--window must be a number of seconds or 'auto', got '${opts.window}'`);
     }
     const qValue = Number(opts.qValue);
-    const signals = opts.signals?.split(',').map((s) => s.trim()).filter((s) => s !== '') as Signal[] | undefined;
+    const signals = opts.signals
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '') as Signal[] | undefined;
     let seeds: string[] | undefined;
     if (opts.seeds !== undefined) {
       let text: string;
@@ -44,18 +58,24 @@ export function registerDetect(program: Command): void {
       } catch (cause) {
         throw inputError(`Cannot read the seeds file ${opts.seeds}`, undefined, cause);
       }
-      seeds = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+      seeds = text
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
     }
     const progress = createProgress({ quiet: opts.quiet ?? false });
-    const findings = await withStore(opts.db, (store) =>
-      detectCoordination(store, {
-        window,
-        qValue,
-        seed: opts.seed,
-        ...(signals ? { signals } : {}),
-        ...(seeds ? { seeds } : {}),
-        onProgress: (stage) => progress.update({ label: `detect: ${stage}`, done: 0, unit: '' }),
-      }),
+    const findings = await withStore(
+      opts.db,
+      (store) =>
+        detectCoordination(store, {
+          window,
+          qValue,
+          seed: opts.seed,
+          ...(signals ? { signals } : {}),
+          ...(seeds ? { seeds } : {}),
+          onProgress: (stage) => progress.update({ label: `detect: ${stage}`, done: 0, unit: '' }),
+        }),
+      { memoryLimit: opts.memoryLimit },
     );
     if (opts.out) writeFileSync(opts.out, JSON.stringify(findings, null, 1) + '\n');
     const count = (v: string): number => findings.clusters.filter((c) => c.verdict === v).length;
@@ -67,11 +87,28 @@ export function registerDetect(program: Command): void {
       clusters: findings.clusters.length,
       likely_cib: { clusters: count('likely_cib'), accounts: accounts('likely_cib') },
       coordinated: { clusters: count('coordinated'), accounts: accounts('coordinated') },
-      not_coordinated: { clusters: count('not_coordinated'), accounts: accounts('not_coordinated') },
+      not_coordinated: {
+        clusters: count('not_coordinated'),
+        accounts: accounts('not_coordinated'),
+      },
       significant_edges: findings.parameters['significant_edges'],
-      seeds: findings.seeds.map((s) => ({ seed: s.seed, cluster_id: s.cluster_id, connections: s.connections.length })),
-      top: findings.clusters.slice(0, 5).map((c) => ({ id: c.id, verdict: c.verdict, score: c.score, accounts: c.accounts.length, reason: c.reason })),
-      seconds: Math.round(Number((findings.parameters['timings_ms'] as { total: number }).total) / 100) / 10,
+      seeds: findings.seeds.map((s) => ({
+        seed: s.seed,
+        cluster_id: s.cluster_id,
+        connections: s.connections.length,
+      })),
+      top: findings.clusters
+        .slice(0, 5)
+        .map((c) => ({
+          id: c.id,
+          verdict: c.verdict,
+          score: c.score,
+          accounts: c.accounts.length,
+          reason: c.reason,
+        })),
+      seconds:
+        Math.round(Number((findings.parameters['timings_ms'] as { total: number }).total) / 100) /
+        10,
     });
   });
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { dirname, basename, join, resolve } from 'node:path';
 import {
+  checkInputs,
   FORMATS,
   MAP_FIELDS,
   type FormatOption,
@@ -109,6 +110,7 @@ export function registerIngest(program: Command): void {
       );
     }
     const map = parseFieldMap(opts.map);
+    checkInputs(files, { format, map });
     const inMemory = opts.db === ':memory:';
     const dbPath = resolve(opts.db);
     const quarantineDir =

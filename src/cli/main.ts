@@ -3,6 +3,12 @@ import { CommanderError } from 'commander';
 import { isTakedownError } from '../model/index.ts';
 import { buildProgram } from './program.ts';
 
+// A reader that closes early (`takedown classify … | head`) is not an error: stop quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   program.exitOverride();

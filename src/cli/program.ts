@@ -1,9 +1,11 @@
 /** Builds the `takedown` command line: one file per command, each registering itself here. */
 import { Command } from 'commander';
 import { registerDbInfo } from './db-info.ts';
+import { registerDemo } from './demo.ts';
 import { registerHash } from './hash.ts';
 import { registerBank } from './bank.ts';
 import { registerImpersonation } from './impersonation.ts';
+import { registerStateMedia } from './state-media.ts';
 import { registerExport } from './export.ts';
 import { registerReport } from './report.ts';
 import { registerSynth } from './synth.ts';
@@ -31,6 +33,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ sortSubcommands: false });
 
+  registerDemo(program);
   registerSynth(program);
   registerIngest(program);
   registerCoShare(program);
@@ -42,6 +45,7 @@ export function buildProgram(): Command {
   registerHash(program);
   registerBank(program);
   registerImpersonation(program);
+  registerStateMedia(program);
   registerReport(program);
   registerExport(program);
   registerCase(program);

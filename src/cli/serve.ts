@@ -4,9 +4,17 @@ import { dbOption, parsePositiveInt } from './common.ts';
 
 /** `takedown serve`: the API and web app. */
 export function registerServe(program: Command): void {
-  dbOption(program.command('serve').description('serve the investigation web app and its JSON API (log in with a local user)'))
+  dbOption(
+    program
+      .command('serve')
+      .description('serve the investigation web app and its JSON API (log in with a local user)'),
+  )
     .option('--port <n>', 'port to listen on', parsePositiveInt('--port'), 8080)
-    .option('--host <host>', 'address to listen on (keep 127.0.0.1 unless behind a TLS proxy)', '127.0.0.1')
+    .option(
+      '--host <host>',
+      'address to listen on (keep 127.0.0.1 unless behind a TLS proxy)',
+      '127.0.0.1',
+    )
     .action(async (opts: { db: string; port: number; host: string }) => {
       const server = await startServer({ dbPath: opts.db, port: opts.port, host: opts.host });
       if (server.admin) {

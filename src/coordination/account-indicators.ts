@@ -1,15 +1,19 @@
 /**
  * Account indicators shown on clusters (inauthenticity signs). None decides alone: a cluster
- * shows an indicator when at least half of its members have it AND it is at least three times
- * as common in the cluster as among all accounts (a lift test: a creation wave or a popular
- * phone client that the whole platform shares is not a sign). Definitions:
+ * shows an indicator when at least half of its members have it AND that many would be
+ * improbable for a random set of accounts of its size: binomial upper tail P(Bin(n, base) ≥ k)
+ * ≤ 0.001, base being the rate among all accounts. A popular phone client or a sign-up wave the
+ * whole platform shares is not a sign, and two of four members proves nothing. Definitions:
  *  - creation_batch: members created within the same 7 days (the densest 7-day span);
  *  - handle_pattern: letters followed by a run of 4+ digits (the auto-suggested handle form);
  *  - follower_anomaly: ≤ 10 followers, or following ≥ 10 × (followers + 1);
  *  - single_client: every post (≥ 3) from one client, the same client for the members;
  *  - empty_profile: no description, location or profile URL;
  *  - reused_profile: a non-empty description identical to another member's.
- * Indicators from other stages (policy_results) are read when their tables exist.
+ * Indicators from other stages are read when their tables exist (latest run): policy_violations
+ * (policy_results), impersonation (impersonation_findings), undisclosed_state_media
+ * (state_media_findings). They are shown with the member count; the verdict does not count them
+ * (cluster-verdict.ts), as one impersonating persona does not make its retweeters fake.
  */
 import type { Indicator } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
@@ -18,7 +22,7 @@ import type { ClusterIndicator } from './findings-types.ts';
 const DAY = 86_400_000;
 const BATCH_SPAN_MS = 7 * DAY;
 const MIN_SHARE = 0.5;
-const MIN_LIFT = 3;
+const MAX_TAIL = 0.001;
 
 type AccountFlags = {
   account_id: string;
@@ -37,6 +41,8 @@ export interface IndicatorContext {
   clientRates: Map<string, number>;
   descriptionCounts: Map<string, number>;
   hasPolicy: boolean;
+  hasImpersonation: boolean;
+  hasStateMedia: boolean;
 }
 
 /** Computes per-account flags into temp table d_flags and the base rates among all accounts. */
@@ -60,7 +66,9 @@ export async function prepareIndicators(store: Store): Promise<IndicatorContext>
             avg(handle_pattern::INTEGER) AS handle_pattern, avg(follower_anomaly::INTEGER) AS follower_anomaly,
             avg(empty_profile::INTEGER) AS empty_profile FROM d_flags`,
   );
-  const created = await store.all<{ c: number }>('SELECT created_ms AS c FROM d_flags WHERE created_ms IS NOT NULL ORDER BY 1');
+  const created = await store.all<{ c: number }>(
+    'SELECT created_ms AS c FROM d_flags WHERE created_ms IS NOT NULL ORDER BY 1',
+  );
   const clients = await store.all<{ client: string; n: number }>(
     'SELECT client, count(*)::DOUBLE AS n FROM d_flags WHERE client IS NOT NULL GROUP BY 1',
   );
@@ -69,9 +77,13 @@ export async function prepareIndicators(store: Store): Promise<IndicatorContext>
   );
   const n = Math.max(1, base?.['n'] ?? 1);
   const sharedDesc = descs.reduce((s, d) => s + d.n, 0);
-  const policy = await store.one<{ n: number }>(
-    "SELECT count(*)::BIGINT AS n FROM information_schema.tables WHERE table_name = 'policy_results'",
-  );
+  const hasTable = async (name: string): Promise<boolean> =>
+    ((
+      await store.one<{ n: number }>(
+        'SELECT count(*)::BIGINT AS n FROM information_schema.tables WHERE table_name = $1',
+        [name],
+      )
+    )?.n ?? 0) > 0;
   return {
     accounts: n,
     baseRates: {
@@ -83,12 +95,17 @@ export async function prepareIndicators(store: Store): Promise<IndicatorContext>
     createdSorted: Float64Array.from(created.map((r) => r.c)),
     clientRates: new Map(clients.map((c) => [c.client, c.n / n])),
     descriptionCounts: new Map(descs.map((d) => [d.d, d.n])),
-    hasPolicy: (policy?.n ?? 0) > 0,
+    hasPolicy: await hasTable('policy_results'),
+    hasImpersonation: await hasTable('impersonation_findings'),
+    hasStateMedia: await hasTable('state_media_findings'),
   };
 }
 
 /** Reads the flags of the given accounts. */
-export async function readAccountFlags(store: Store, accountIds: readonly string[]): Promise<Map<string, AccountFlags>> {
+export async function readAccountFlags(
+  store: Store,
+  accountIds: readonly string[],
+): Promise<Map<string, AccountFlags>> {
   const out = new Map<string, AccountFlags>();
   await store.run('CREATE OR REPLACE TEMP TABLE d_want (account_id VARCHAR)');
   const ap = await store.appender('d_want');
@@ -98,7 +115,9 @@ export async function readAccountFlags(store: Store, accountIds: readonly string
   }
   ap.flushSync();
   ap.closeSync();
-  const rows = await store.all<AccountFlags>('SELECT f.* FROM d_flags f SEMI JOIN d_want w ON w.account_id = f.account_id');
+  const rows = await store.all<AccountFlags>(
+    'SELECT f.* FROM d_flags f SEMI JOIN d_want w ON w.account_id = f.account_id',
+  );
   for (const r of rows) out.set(String(r.account_id), r);
   return out;
 }
@@ -117,6 +136,20 @@ function countInRange(sorted: Float64Array, lo: number, hi: number): number {
   return lower(hi + 1) - lower(lo);
 }
 
+/** P(Bin(n, p) ≥ k), summed in log space. */
+export function binomialTail(n: number, k: number, p: number): number {
+  if (k <= 0) return 1;
+  if (p <= 0) return 0;
+  if (p >= 1) return 1;
+  let logC = 0; // log C(n, j), built up from j = 0
+  let total = 0;
+  for (let j = 0; j <= n; j++) {
+    if (j > 0) logC += Math.log(n - j + 1) - Math.log(j);
+    if (j >= k) total += Math.exp(logC + j * Math.log(p) + (n - j) * Math.log(1 - p));
+  }
+  return Math.min(1, total);
+}
+
 function judge(
   indicator: Indicator,
   count: number,
@@ -125,7 +158,7 @@ function judge(
   detail: string,
 ): ClusterIndicator | null {
   const share = count / size;
-  if (size < 2 || share < MIN_SHARE || share < MIN_LIFT * baseRate) return null;
+  if (size < 2 || share < MIN_SHARE || binomialTail(size, count, baseRate) > MAX_TAIL) return null;
   return { indicator, accounts: count, share: round(share), base_rate: round(baseRate), detail };
 }
 
@@ -144,7 +177,10 @@ export async function computeClusterIndicators(
   const rows = members.map((m) => flags.get(m)).filter((f): f is AccountFlags => f !== undefined);
   const out: ClusterIndicator[] = [];
 
-  const created = rows.map((r) => r.created_ms).filter((c): c is number => c !== null).sort((a, b) => a - b);
+  const created = rows
+    .map((r) => r.created_ms)
+    .filter((c): c is number => c !== null)
+    .sort((a, b) => a - b);
   let best = 0;
   let bestStart = 0;
   for (let i = 0, j = 0; i < created.length; i++) {
@@ -155,9 +191,16 @@ export async function computeClusterIndicators(
     }
   }
   if (best > 0) {
-    const base = countInRange(ctx.createdSorted, bestStart, bestStart + BATCH_SPAN_MS) / ctx.accounts;
+    const base =
+      countInRange(ctx.createdSorted, bestStart, bestStart + BATCH_SPAN_MS) / ctx.accounts;
     const day = new Date(bestStart).toISOString().slice(0, 10);
-    const ind = judge('creation_batch', best, size, base, `${best} of ${size} created within 7 days from ${day} (${pct(base)} of all accounts)`);
+    const ind = judge(
+      'creation_batch',
+      best,
+      size,
+      base,
+      `${best} of ${size} created within 7 days from ${day} (${pct(base)} of all accounts)`,
+    );
     if (ind) out.push(ind);
   }
 
@@ -169,22 +212,39 @@ export async function computeClusterIndicators(
   for (const [indicator, key, what] of simple) {
     const count = rows.filter((r) => r[key] === true).length;
     const base = ctx.baseRates[indicator] ?? 0;
-    const ind = judge(indicator, count, size, base, `${count} of ${size} with ${what} (${pct(base)} of all accounts)`);
+    const ind = judge(
+      indicator,
+      count,
+      size,
+      base,
+      `${count} of ${size} with ${what} (${pct(base)} of all accounts)`,
+    );
     if (ind) out.push(ind);
   }
 
   const clientCounts = new Map<string, number>();
-  for (const r of rows) if (r.client !== null) clientCounts.set(r.client, (clientCounts.get(r.client) ?? 0) + 1);
+  for (const r of rows)
+    if (r.client !== null) clientCounts.set(r.client, (clientCounts.get(r.client) ?? 0) + 1);
   const topClient = [...clientCounts.entries()].sort((a, b) => b[1] - a[1])[0];
   if (topClient) {
     const base = ctx.clientRates.get(topClient[0]) ?? 0;
-    const ind = judge('single_client', topClient[1], size, base, `${topClient[1]} of ${size} post only from "${topClient[0]}" (${pct(base)} of all accounts)`);
+    const ind = judge(
+      'single_client',
+      topClient[1],
+      size,
+      base,
+      `${topClient[1]} of ${size} post only from "${topClient[0]}" (${pct(base)} of all accounts)`,
+    );
     if (ind) out.push(ind);
   }
 
   const descCounts = new Map<string, number>();
-  for (const r of rows) if (r.description !== null) descCounts.set(r.description, (descCounts.get(r.description) ?? 0) + 1);
-  const reused = rows.filter((r) => r.description !== null && (descCounts.get(r.description) ?? 0) > 1).length;
+  for (const r of rows)
+    if (r.description !== null)
+      descCounts.set(r.description, (descCounts.get(r.description) ?? 0) + 1);
+  const reused = rows.filter(
+    (r) => r.description !== null && (descCounts.get(r.description) ?? 0) > 1,
+  ).length;
   const reusedInd = judge(
     'reused_profile',
     reused,
@@ -194,7 +254,7 @@ export async function computeClusterIndicators(
   );
   if (reusedInd) out.push(reusedInd);
 
-  if (ctx.hasPolicy && members.length > 0) {
+  if ((ctx.hasPolicy || ctx.hasImpersonation || ctx.hasStateMedia) && members.length > 0) {
     await store.run('CREATE OR REPLACE TEMP TABLE d_want (account_id VARCHAR)');
     const ap = await store.appender('d_want');
     for (const id of members) {
@@ -203,6 +263,45 @@ export async function computeClusterIndicators(
     }
     ap.flushSync();
     ap.closeSync();
+  }
+  if (ctx.hasImpersonation && members.length > 0) {
+    // Findings of the latest `takedown impersonation` run (issue 5).
+    const imp = await store.all<{ account_id: string; identity_id: string }>(
+      `SELECT DISTINCT account_id, identity_id FROM impersonation_findings SEMI JOIN d_want USING (account_id)
+       WHERE run_ms = (SELECT max(run_ms) FROM impersonation_findings) ORDER BY 1, 2`,
+    );
+    const accounts = new Set(imp.map((r) => r.account_id)).size;
+    if (accounts > 0) {
+      const ids = [...new Set(imp.map((r) => r.identity_id))].slice(0, 5).join(', ');
+      out.push({
+        indicator: 'impersonation',
+        accounts,
+        share: round(accounts / size),
+        base_rate: 0,
+        detail: `${accounts} members impersonate protected identities (${ids})`,
+      });
+    }
+  }
+  if (ctx.hasStateMedia && members.length > 0) {
+    const sm = await store.all<{ account_id: string; outlet_id: string | null }>(
+      `SELECT DISTINCT account_id, outlet_id FROM state_media_findings SEMI JOIN d_want USING (account_id)
+       WHERE kind = 'undisclosed_state_media' AND run_ms = (SELECT max(run_ms) FROM state_media_findings) ORDER BY 1, 2`,
+    );
+    const accounts = new Set(sm.map((r) => r.account_id)).size;
+    if (accounts > 0) {
+      const outlets = [...new Set(sm.map((r) => r.outlet_id).filter((o) => o !== null))]
+        .slice(0, 5)
+        .join(', ');
+      out.push({
+        indicator: 'undisclosed_state_media',
+        accounts,
+        share: round(accounts / size),
+        base_rate: 0,
+        detail: `${accounts} members link state media without disclosure (${outlets})`,
+      });
+    }
+  }
+  if (ctx.hasPolicy && members.length > 0) {
     const pol = await store.one<{ accounts: number; posts: number }>(
       `SELECT count(DISTINCT account_id)::BIGINT AS accounts, count(DISTINCT post_id)::BIGINT AS posts
        FROM policy_results SEMI JOIN d_want USING (account_id) WHERE violating`,

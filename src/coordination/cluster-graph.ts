@@ -40,12 +40,15 @@ const MAX_STRENGTH = 30;
 /** Groups accounts into communities; returns communities of two or more accounts, largest first. */
 export function findCommunities(edges: readonly FusedEdge[], seed: number): string[][] {
   const graph = new UndirectedGraph();
-  const sorted = [...edges].sort((x, y) => (x.a === y.a ? (x.b < y.b ? -1 : x.b > y.b ? 1 : 0) : x.a < y.a ? -1 : 1));
+  const sorted = [...edges].sort((x, y) =>
+    x.a === y.a ? (x.b < y.b ? -1 : x.b > y.b ? 1 : 0) : x.a < y.a ? -1 : 1,
+  );
   for (const e of sorted) {
     if (!graph.hasNode(e.a)) graph.addNode(e.a);
     if (!graph.hasNode(e.b)) graph.addNode(e.b);
     const w = Math.min(MAX_STRENGTH, Math.max(0.1, e.strength));
-    if (graph.hasEdge(e.a, e.b)) graph.updateEdgeAttribute(e.a, e.b, 'weight', (old: number | undefined) => (old ?? 0) + w);
+    if (graph.hasEdge(e.a, e.b))
+      graph.updateEdgeAttribute(e.a, e.b, 'weight', (old: number | undefined) => (old ?? 0) + w);
     else graph.addEdge(e.a, e.b, { weight: w });
   }
   if (graph.order === 0) return [];
@@ -72,7 +75,8 @@ function peelToCore(graph: UndirectedGraph, members: string[]): string[] {
   if (members.length <= 2) return members;
   const inside = new Set(members);
   const degree = new Map<string, number>();
-  for (const m of members) degree.set(m, graph.filterNeighbors(m, (n: string) => inside.has(n)).length);
+  for (const m of members)
+    degree.set(m, graph.filterNeighbors(m, (n: string) => inside.has(n)).length);
   const queue = members.filter((m) => degree.get(m)! < 2);
   while (queue.length > 0) {
     const m = queue.pop()!;

@@ -1,29 +1,40 @@
 /**
  * Verdict, score and reason of a cluster. Coordination is already established by the edges
- * (each passed the chance test); the verdict weighs what kind of coordination it is:
+ * (each passed the chance test); the verdict weighs what kind of coordination it is, on two
+ * cluster-level measures and the account indicators:
+ *  - density: the share of member pairs tied by their own significant edge. An operation acts
+ *    together (most members join each coordinated moment, so nearly every pair is tied); an
+ *    organic audience around viral posts or breaking news is held together by a few hubs and
+ *    stays sparse however many accounts it gathers.
  *  - exclusivity: of the content the members co-share, how much of its sharing they do
- *    themselves (member-weighted mean over objects of member shares / all shares). A ring pushing
- *    its personas' posts makes nearly all their shares (≈ 1); fans of a celebrity or a breaking-
- *    news crowd make a sliver of the shares of what they share (≈ 0). "Tight, repeated co-sharing
- *    of content almost nobody else shares" is exclusivity ≥ 0.5: the members are the majority of
- *    that content's audience.
+ *    themselves (member-weighted mean over objects of member shares / all shares). A ring
+ *    pushing its personas' posts makes nearly all their shares; fans of a celebrity or a news
+ *    crowd make a sliver of the shares of what they share.
  *  - inauthenticity indicators (account-indicators.ts), each a lift test against all accounts.
- * No single sign decides: likely_cib needs content coordination among ≥ 3 accounts and either
- * majority exclusivity or, with at least two inauthenticity indicators, exclusivity ≥ 0.2 (an
- * operation that mixes its own content with popular posts). Aged accounts pass on exclusivity
- * alone; a sign-up wave without exclusive co-sharing does not pass. Fast fans (popular content,
- * authentic accounts) stay `coordinated` at most; pairs stay `coordinated` (a takedown proposal
- * is about a network, and a pair goes to a reviewer).
+ * likely_cib needs content coordination among ≥ 3 accounts, a majority of member pairs tied
+ * (density ≥ 0.5), and either content that is mostly theirs (exclusivity ≥ 0.5: they are the
+ * majority of its audience, which needs no indicator: aged accounts pass on behaviour alone) or
+ * content of which they make at least a quarter together with at least one inauthenticity
+ * indicator. A quarter of a small audience is what fast fans of a minor celebrity reach; the
+ * issue's own test for fans is that they look authentic, so without an indicator they stay
+ * `coordinated`. A sign-up wave without tight exclusive co-sharing does not pass; pairs stay
+ * `coordinated` (a takedown proposal is about a network, a pair goes to a reviewer).
  */
 import type { Signal, Verdict } from '../model/index.ts';
 import type { ClusterIndicator, ClusterSignal } from './findings-types.ts';
 
 /** Signals that only say "active at the same time" or "talk to the same people", not shared content. */
 const WEAK_SIGNALS: ReadonlySet<Signal> = new Set(['sync_activity', 'mention_target', 'co_domain']);
-const SUPPORTING_INDICATORS = new Set(['policy_violations', 'known_image']);
+const SUPPORTING_INDICATORS = new Set([
+  'policy_violations',
+  'known_image',
+  'impersonation',
+  'undisclosed_state_media',
+]);
 
-export const LIKELY_CIB_EXCLUSIVITY = 0.5;
-export const MIXED_EXCLUSIVITY = 0.2;
+export const MIN_CIB_EXCLUSIVITY = 0.25;
+export const MAJORITY_EXCLUSIVITY = 0.5;
+export const MIN_CIB_DENSITY = 0.5;
 export const MIN_CIB_SIZE = 3;
 
 export interface VerdictInput {
@@ -53,20 +64,24 @@ export function decideVerdict(input: VerdictInput): VerdictResult {
 
   let verdict: Verdict;
   let why: string;
-  if (hasContent && input.members >= MIN_CIB_SIZE && e >= LIKELY_CIB_EXCLUSIVITY) {
+  const dense = input.density >= MIN_CIB_DENSITY;
+  const exclusive = e >= MIN_CIB_EXCLUSIVITY;
+  if (hasContent && input.members >= MIN_CIB_SIZE && dense && e >= MAJORITY_EXCLUSIVITY) {
     verdict = 'likely_cib';
-    why = `they make ${pct(e)} of all shares of the content they co-share, content almost nobody else spreads`;
-  } else if (hasContent && input.members >= MIN_CIB_SIZE && e >= MIXED_EXCLUSIVITY && nInd >= 2) {
+    why = `${pct(input.density)} of member pairs are tied and they make ${pct(e)} of all shares of the content they co-share, content few others spread`;
+  } else if (hasContent && input.members >= MIN_CIB_SIZE && dense && exclusive && nInd >= 1) {
     verdict = 'likely_cib';
-    why = `they make ${pct(e)} of the shares of what they co-share and show ${nInd} inauthenticity indicators`;
-  } else if (hasContent && (maxCoShares >= 3 || nInd >= 1 || e >= MIXED_EXCLUSIVITY)) {
+    why = `${pct(input.density)} of member pairs are tied, they make ${pct(e)} of all shares of what they co-share, and the accounts show signs of inauthenticity`;
+  } else if (hasContent && (maxCoShares >= 3 || nInd >= 1 || e >= MIN_CIB_EXCLUSIVITY)) {
     verdict = 'coordinated';
     why =
-      e < MIXED_EXCLUSIVITY
-        ? `but what they co-share is popular content (${pct(e)} of its shares are theirs)${nInd === 0 ? ' and the accounts look authentic' : ''}`
-        : input.members < MIN_CIB_SIZE
-          ? `but a pair is not a network`
-          : `but with ${pct(e)} exclusivity and ${nInd} indicator(s) the inauthenticity is not established`;
+      input.members < MIN_CIB_SIZE
+        ? 'but a pair is not a network'
+        : !exclusive
+          ? `but what they co-share is popular content (${pct(e)} of its shares are theirs)${nInd === 0 ? ' and the accounts look authentic' : ''}`
+          : !dense
+            ? `but only ${pct(input.density)} of member pairs are tied, as in an audience held together by a few hubs`
+            : `but others share most of what they co-share (${pct(e)} is theirs) and the accounts look authentic, as notification-driven fans do`;
   } else {
     verdict = 'not_coordinated';
     why = hasContent
@@ -74,14 +89,19 @@ export function decideVerdict(input: VerdictInput): VerdictResult {
       : `but they only post at the same times or address the same accounts, without shared content`;
   }
 
-  const score = clamp(0.6 * e + 0.25 * Math.min(nInd, 3) / 3 + 0.15 * input.density * (hasContent ? 1 : 0.3));
+  const score = clamp(
+    0.45 * Math.min(1, e / 0.5) * (hasContent ? 1 : 0.3) +
+      0.35 * input.density +
+      (0.2 * Math.min(nInd, 3)) / 3,
+  );
   const sigText = input.signals
     .slice()
     .sort((a, b) => b.edges - a.edges)
     .slice(0, 3)
     .map((s) => `${s.signal} (${s.edges} pairs)`)
     .join(', ');
-  const dt = input.medianDeltaMs === null ? '' : ` a median ${formatDelta(input.medianDeltaMs)} apart`;
+  const dt =
+    input.medianDeltaMs === null ? '' : ` a median ${formatDelta(input.medianDeltaMs)} apart`;
   const ind = nInd > 0 ? `; indicators: ${inauth.map((i) => i.indicator).join(', ')}` : '';
   const amp = input.amplified > 0 ? `; they amplify ${input.amplified} account(s)` : '';
   const reason = `${input.members} accounts co-share beyond chance by ${sigText}${dt}; ${why}${ind}${amp}.`;

@@ -19,10 +19,13 @@
  * where P_w is the number of within-window share pairs of the whole signal. Active accounts
  * (large k) and viral, bursty objects (large n_o² f_o, inflating P_w) both raise λ, so a crowd
  * around a viral post is weak evidence while twenty obscure objects shared within seconds by the
- * same two accounts is strong. The observed X_ab counts co-share events without letting one
- * burst count many times: the smaller of the number of a's posts and of b's posts that have a
- * partner within w (a hashtag set used together at forty moments counts forty, a double retweet
- * once); X_ab ≤ the share pairs, so testing it against λ is conservative. It is tested with the Poisson upper tail P(X ≥ x), bounded from above by its first term times
+ * same two accounts is strong. The observed X_ab counts co-share moments, so that one burst
+ * cannot count many times: the smallest of the number of a's posts and of b's posts that have a
+ * partner within w and of the distinct moments (time slots as wide as the widest window, ≥ 1
+ * min) they fall in. A hashtag set used together at forty moments counts forty; a breaking-news
+ * crowd retweeting five posts of one story in the same hour counts one, because coordination
+ * is repeated behaviour and topical co-sharing of one event is not. X_ab ≤ the share pairs, so
+ * testing it against λ is conservative. It is tested with the Poisson upper tail P(X ≥ x), bounded from above by its first term times
  * (x+1)/(x+1−λ) (a geometric bound, exact enough and safe in log space for p down to 1e-300).
  * Popularity strata: the expectation is split by object popularity class (n_o ≤ 2^c, nested),
  * and a pair is tested at every threshold, so co-sharing obscure objects is compared with the
@@ -42,8 +45,6 @@ export interface ShareSource {
 export interface ScaleResult {
   scale: number;
   windowMs: number;
-  /** Name of the temp table holding this scale's share pairs. */
-  pairsTable: string;
   pairsInWindow: number;
   crowdedPairsEstimate: number;
   crowdedBuckets: number;
@@ -63,14 +64,17 @@ export interface SignalTestResult {
   hypotheses: number;
 }
 
-let tableSeq = 0;
-
-/** Loads the shares of one signal into temp table `d_sh` and per-account counts into `d_k`. */
+/**
+ * Loads the shares of one signal into temp table `d_sh`. Joins and aggregates run on 64-bit
+ * hashes of the ids (ah, ph, oh; a collision among 10M ids has probability ~1e-5), the strings
+ * are kept for the evidence.
+ */
 export async function loadSignalShares(store: Store, source: ShareSource): Promise<void> {
   await store.run(
     `CREATE OR REPLACE TEMP TABLE d_sh AS
-     SELECT DISTINCT account_id::VARCHAR AS account_id, post_id::VARCHAR AS post_id, time_ms::BIGINT AS time_ms, object_id::VARCHAR AS object_id
-     FROM (${source.sql})`,
+     SELECT hash(account_id) AS ah, hash(post_id) AS ph, hash(object_id) AS oh, time_ms, account_id, post_id, object_id
+     FROM (SELECT DISTINCT account_id::VARCHAR AS account_id, post_id::VARCHAR AS post_id, time_ms::BIGINT AS time_ms, object_id::VARCHAR AS object_id
+           FROM (${source.sql}))`,
     source.params,
   );
 }
@@ -82,20 +86,49 @@ export async function loadSignalShares(store: Store, source: ShareSource): Promi
  * null, which would make the operation look like the norm.
  */
 export async function loadActivity(store: Store): Promise<number> {
-  await store.run('CREATE OR REPLACE TEMP TABLE d_k AS SELECT account_id::VARCHAR AS account_id, count(*)::DOUBLE AS k FROM posts GROUP BY account_id');
-  return (await store.one<{ n: number }>('SELECT coalesce(sum(k), 0)::DOUBLE AS n FROM d_k'))?.n ?? 0;
+  await store.run(
+    'CREATE OR REPLACE TEMP TABLE d_k AS SELECT hash(account_id::VARCHAR) AS ah, any_value(account_id::VARCHAR) AS account_id, count(*)::DOUBLE AS k FROM posts GROUP BY account_id',
+  );
+  return (
+    (await store.one<{ n: number }>('SELECT coalesce(sum(k), 0)::DOUBLE AS n FROM d_k'))?.n ?? 0
+  );
 }
 
 /**
- * Builds the within-window pairs of each window scale over the shares loaded by
- * loadSignalShares and appends one row per co-sharing account pair to `d_tests`.
+ * SQL of the within-window share pairs over `d_sh` (bucket $1, widest window $2, crowd cap $3),
+ * on hashed ids; `withStrings` also carries the account, post and object ids (for evidence).
+ */
+function pairsSql(withStrings: boolean): string {
+  const extra = withStrings ? ', d.account_id, d.post_id, d.object_id' : '';
+  const out = withStrings
+    ? ', x.account_id AS acc1, y.account_id AS acc2, x.post_id AS post1, y.post_id AS post2, x.object_id AS object_id'
+    : '';
+  return `
+  WITH cnt AS (SELECT oh, time_ms // $1 AS b, count(*) AS c FROM d_sh GROUP BY ALL),
+  s AS (
+    SELECT d.ah, d.ph, d.oh, d.time_ms, d.time_ms // $1 AS b${extra}
+    FROM d_sh d JOIN cnt ON cnt.oh = d.oh AND cnt.b = d.time_ms // $1
+    WHERE cnt.c <= $3),
+  x AS (SELECT *, unnest([b, b + 1]) AS jb FROM s)
+  SELECT x.oh, x.ah AS a1, y.ah AS a2, x.ph AS p1, y.ph AS p2, x.time_ms AS t1, y.time_ms - x.time_ms AS dt${out}
+  FROM x JOIN s AS y ON y.oh = x.oh AND y.b = x.jb
+  WHERE y.time_ms >= x.time_ms AND y.time_ms - x.time_ms <= $2 AND x.ah <> y.ah
+    AND (y.time_ms > x.time_ms OR x.ph < y.ph)`;
+}
+
+/**
+ * Builds the within-window pairs once at the widest window (never stored: they stream into a
+ * per pair × popularity-class aggregate with one column set per window scale) and appends a
+ * test row per co-sharing account pair and scale to `d_tests` when its p ≤ qMax: a p above the
+ * FDR level can never pass BH (q ≥ p), and the ranks of those below it only depend on rows
+ * below it, so BH over the kept rows with the full hypothesis count is exact.
  */
 export async function testCoShareSignal(
   store: Store,
   signal: string,
   objectType: string,
   windowsMs: readonly number[],
-  options: { maxCrowd: number; posts: number },
+  options: { maxCrowd: number; posts: number; qMax: number },
 ): Promise<SignalTestResult> {
   const totals = await store.one<{ accounts: number; shares: number; objects: number }>(
     `SELECT count(DISTINCT account_id)::BIGINT AS accounts, count(*)::BIGINT AS shares, count(DISTINCT object_id)::BIGINT AS objects FROM d_sh`,
@@ -111,50 +144,56 @@ export async function testCoShareSignal(
     scales: [],
     hypotheses: 0,
   };
-  if (accounts < 2 || n === 0) return result;
+  if (accounts < 2 || n === 0 || windowsMs.length === 0) return result;
   await store.run(
-    'CREATE OR REPLACE TEMP TABLE d_obj AS SELECT object_id, count(*) AS n, ceil(log2(count(*)))::INTEGER AS cls FROM d_sh GROUP BY object_id',
+    'CREATE OR REPLACE TEMP TABLE d_obj AS SELECT oh, count(*) AS n, ceil(log2(count(*)))::INTEGER AS cls FROM d_sh GROUP BY oh',
   );
-  const maxClass = (await store.one<{ m: number }>('SELECT max(cls)::INTEGER AS m FROM d_obj'))?.m ?? 0;
-
-  for (const [scale, w] of windowsMs.entries()) {
-    const bucket = Math.max(1, w);
-    const pairsTable = `d_pairs_${++tableSeq}`;
-    await store.run(
-      `CREATE OR REPLACE TEMP TABLE d_cnt AS
-       SELECT object_id, time_ms // $1 AS b, count(*) AS c FROM d_sh GROUP BY ALL`,
-      [bucket],
-    );
-    await store.run(
-      `CREATE TEMP TABLE ${pairsTable} AS
-       WITH s AS (
-         SELECT d.account_id, d.post_id, d.time_ms, d.object_id, d.time_ms // $1 AS b
-         FROM d_sh d JOIN d_cnt c ON c.object_id = d.object_id AND c.b = d.time_ms // $1
-         WHERE c.c <= $3),
-       x AS (SELECT *, unnest([b, b + 1]) AS jb FROM s)
-       SELECT x.object_id, x.account_id AS a1, y.account_id AS a2, x.post_id AS p1, y.post_id AS p2,
-              x.time_ms AS t1, y.time_ms - x.time_ms AS dt
-       FROM x JOIN s AS y ON y.object_id = x.object_id AND y.b = x.jb
-       WHERE y.time_ms >= x.time_ms AND y.time_ms - x.time_ms <= $2 AND x.account_id <> y.account_id
-         AND (y.time_ms > x.time_ms OR x.post_id < y.post_id)`,
-      [bucket, w, options.maxCrowd],
-    );
-    // Within-window share pairs per popularity class (uncrowded: counted; crowded: estimated).
+  const maxClass =
+    (await store.one<{ m: number }>('SELECT max(cls)::INTEGER AS m FROM d_obj'))?.m ?? 0;
+  const wMax = Math.max(...windowsMs);
+  const bucket = Math.max(1, wMax);
+  // Window scales are code-computed integers, inlined as literals in the FILTER clauses.
+  const ws = windowsMs.map((w) => Math.round(w));
+  // A moment: co-shares closer than the widest window (at least a minute) are one event.
+  const moment = Math.max(60_000, Math.round(wMax));
+  const cols = ws
+    .map(
+      (w, i) => `
+        least(count(DISTINCT CASE WHEN p.a1 < p.a2 THEN p.p1 ELSE p.p2 END) FILTER (WHERE p.dt <= ${w}),
+              count(DISTINCT CASE WHEN p.a1 < p.a2 THEN p.p2 ELSE p.p1 END) FILTER (WHERE p.dt <= ${w}),
+              count(DISTINCT p.t1 // ${moment}) FILTER (WHERE p.dt <= ${w}))::DOUBLE AS x${i},
+        count(DISTINCT p.oh) FILTER (WHERE p.dt <= ${w})::DOUBLE AS objs${i},
+        count(*) FILTER (WHERE p.dt <= ${w})::BIGINT AS sp${i},
+        min(p.t1) FILTER (WHERE p.dt <= ${w}) AS first${i},
+        max(p.t1 + p.dt) FILTER (WHERE p.dt <= ${w}) AS last${i}`,
+    )
+    .join(',');
+  await store.run(
+    `CREATE OR REPLACE TEMP TABLE d_pc AS
+     SELECT least(p.a1, p.a2) AS a, greatest(p.a1, p.a2) AS b, o.cls, ${cols}
+     FROM (${pairsSql(false)}) p JOIN d_obj o ON o.oh = p.oh
+     GROUP BY 1, 2, 3`,
+    [bucket, wMax, options.maxCrowd],
+  );
+  const crowdRows = await store.all<{ cls: number; pairs: number; buckets: number }>(
+    `WITH cnt AS (SELECT oh, time_ms // $1 AS b, count(*) AS c FROM d_sh GROUP BY ALL)
+     SELECT o.cls, sum(c.c * (c.c - 1) / 2.0 + c.c * coalesce(nx.c, 0) / 2.0)::DOUBLE AS pairs, count(*)::BIGINT AS buckets
+     FROM cnt c JOIN d_obj o ON o.oh = c.oh
+     LEFT JOIN cnt nx ON nx.oh = c.oh AND nx.b = c.b + 1
+     WHERE c.c > $2 GROUP BY o.cls`,
+    [bucket, options.maxCrowd],
+  );
+  for (const [scale, w] of ws.entries()) {
     const classPairs = await store.all<{ cls: number; pairs: number }>(
-      `SELECT o.cls, count(*)::DOUBLE AS pairs FROM ${pairsTable} p JOIN d_obj o ON o.object_id = p.object_id GROUP BY o.cls`,
+      `SELECT cls, sum(sp${scale})::DOUBLE AS pairs FROM d_pc GROUP BY cls`,
     );
-    const crowdRows = await store.all<{ cls: number; pairs: number; buckets: number }>(
-      `SELECT o.cls, sum(c.c * (c.c - 1) / 2.0 + c.c * coalesce(nx.c, 0) * least(1.0, $1 / $2) / 2.0)::DOUBLE AS pairs,
-              count(*)::BIGINT AS buckets
-       FROM d_cnt c JOIN d_obj o ON o.object_id = c.object_id
-       LEFT JOIN d_cnt nx ON nx.object_id = c.object_id AND nx.b = c.b + 1
-       WHERE c.c > $3 GROUP BY o.cls`,
-      [w, bucket, options.maxCrowd],
-    );
+    // Crowded buckets are counted at the widest window; a narrower one holds about w / wMax of them.
+    const frac = wMax > 0 ? Math.min(1, w / wMax) : 1;
     const perClass = new Map<number, number>();
-    for (const r of [...classPairs, ...crowdRows]) perClass.set(r.cls, (perClass.get(r.cls) ?? 0) + r.pairs);
+    for (const r of classPairs) perClass.set(r.cls, (perClass.get(r.cls) ?? 0) + r.pairs);
+    for (const r of crowdRows) perClass.set(r.cls, (perClass.get(r.cls) ?? 0) + r.pairs * frac);
     const inWindow = classPairs.reduce((t, r) => t + r.pairs, 0);
-    const crowdPairs = crowdRows.reduce((t, r) => t + r.pairs, 0);
+    const crowdPairs = crowdRows.reduce((t, r) => t + r.pairs * frac, 0);
     const crowdBuckets = crowdRows.reduce((t, r) => t + r.buckets, 0);
     await store.run('CREATE OR REPLACE TEMP TABLE d_cls (cls INTEGER, c_le DOUBLE)');
     const ap = await store.appender('d_cls');
@@ -168,43 +207,40 @@ export async function testCoShareSignal(
     ap.flushSync();
     ap.closeSync();
     const chance = (2 * cum) / (n * n);
-    // Per pair and popularity threshold 2^c: X_≤c co-shared objects of popularity ≤ 2^c against
-    // λ_≤c = k_a k_b C_≤c; the pair's p is the smallest over thresholds where X grows, times the
-    // number of thresholds (Bonferroni over nested tests). Twenty obscure co-shares are judged
-    // against the chance of co-sharing obscure objects, not against the viral crowd's.
+    // Per pair and popularity threshold 2^c: X_≤c co-share events on objects of popularity ≤ 2^c
+    // against λ_≤c = k_a k_b C_≤c; the pair's p is the smallest over thresholds where X grows,
+    // times the number of thresholds (Bonferroni over nested tests). Twenty obscure co-shares
+    // are judged against the chance of co-sharing obscure objects, not against a viral crowd's.
     await store.run(
       `INSERT INTO d_tests
-       WITH pc AS (
-         SELECT least(p.a1, p.a2) AS a, greatest(p.a1, p.a2) AS b, o.cls,
-                least(count(DISTINCT CASE WHEN p.a1 < p.a2 THEN p.p1 ELSE p.p2 END),
-                      count(DISTINCT CASE WHEN p.a1 < p.a2 THEN p.p2 ELSE p.p1 END))::DOUBLE AS xc,
-                count(DISTINCT p.object_id)::DOUBLE AS objs,
-                count(*)::BIGINT AS sp, median(p.dt)::DOUBLE AS med_dt, min(p.t1) AS first_ms, max(p.t1 + p.dt) AS last_ms
-         FROM ${pairsTable} p JOIN d_obj o ON o.object_id = p.object_id
-         GROUP BY 1, 2, 3),
+       WITH pc AS (SELECT a, b, cls, x${scale} AS xc, objs${scale} AS objs, sp${scale} AS sp, first${scale} AS first_ms, last${scale} AS last_ms
+                   FROM d_pc WHERE sp${scale} > 0),
        cum AS (
-         SELECT pc.*, sum(xc) OVER (PARTITION BY a, b ORDER BY cls) AS x_le,
-                ka.k * kb.k * d_cls.c_le AS lam
+         SELECT pc.*, sum(xc) OVER (PARTITION BY a, b ORDER BY cls) AS x_le, ka.k * kb.k * d_cls.c_le AS lam
          FROM pc JOIN d_cls USING (cls)
-         JOIN d_k ka ON ka.account_id = pc.a
-         JOIN d_k kb ON kb.account_id = pc.b),
+         JOIN d_k ka ON ka.ah = pc.a
+         JOIN d_k kb ON kb.ah = pc.b),
        tail AS (
          SELECT *, CASE WHEN lam < x_le + 1
                         THEN least(0.0, -lam + x_le * ln(lam) - lgamma(x_le + 1) + ln((x_le + 1) / (x_le + 1 - lam)))
                         ELSE 0.0 END AS logp_c
          FROM cum)
-       SELECT $1 AS signal, $2 AS object_type, $3 AS scale, $4 AS window_ms, $5 AS pairs_table, a, b,
+       SELECT $1 AS signal, $2 AS object_type, $3 AS scale, $4 AS window_ms, a, b,
               sum(xc) AS x, sum(objs) AS objs, sum(sp)::BIGINT AS sp, arg_min(lam, logp_c) AS lam,
-              least(0.0, min(logp_c) + ln($6)) AS logp,
-              arg_max(med_dt, xc) AS med_dt, min(first_ms) AS first_ms, max(last_ms) AS last_ms
-       FROM tail GROUP BY a, b`,
-      [signal, objectType, scale, w, pairsTable, maxClass + 1],
+              least(0.0, min(logp_c) + ln($5)) AS logp, min(first_ms) AS first_ms, max(last_ms) AS last_ms
+       FROM tail GROUP BY a, b
+       HAVING least(0.0, min(logp_c) + ln($5)) <= ln($6)`,
+      [signal, objectType, scale, w, maxClass + 1, options.qMax],
     );
-    const tested = (await store.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM d_tests WHERE pairs_table = $1', [pairsTable]))?.n ?? 0;
+    const tested =
+      (
+        await store.one<{ n: number }>(
+          `SELECT count(*)::BIGINT AS n FROM (SELECT DISTINCT a, b FROM d_pc WHERE sp${scale} > 0)`,
+        )
+      )?.n ?? 0;
     result.scales.push({
       scale,
       windowMs: w,
-      pairsTable,
       pairsInWindow: inWindow,
       crowdedPairsEstimate: Math.round(crowdPairs),
       crowdedBuckets: crowdBuckets,
@@ -213,9 +249,7 @@ export async function testCoShareSignal(
     });
     result.hypotheses += (accounts * (accounts - 1)) / 2;
   }
-  await store.run('DROP TABLE IF EXISTS d_cnt');
-  await store.run('DROP TABLE IF EXISTS d_cls');
-  await store.run('DROP TABLE IF EXISTS d_obj');
+  for (const t of ['d_pc', 'd_cls', 'd_obj']) await store.run(`DROP TABLE IF EXISTS ${t}`);
   return result;
 }
 
@@ -223,9 +257,9 @@ export async function testCoShareSignal(
 export async function createTestsTable(store: Store): Promise<void> {
   await store.run(
     `CREATE OR REPLACE TEMP TABLE d_tests (
-       signal VARCHAR, object_type VARCHAR, scale INTEGER, window_ms BIGINT, pairs_table VARCHAR,
-       a VARCHAR, b VARCHAR, x DOUBLE, objs DOUBLE, sp BIGINT, lam DOUBLE, logp DOUBLE,
-       med_dt DOUBLE, first_ms BIGINT, last_ms BIGINT)`,
+       signal VARCHAR, object_type VARCHAR, scale INTEGER, window_ms BIGINT,
+       a UBIGINT, b UBIGINT, x DOUBLE, objs DOUBLE, sp BIGINT, lam DOUBLE, logp DOUBLE,
+       first_ms BIGINT, last_ms BIGINT)`,
   );
 }
 
@@ -247,9 +281,10 @@ export async function selectSignificantEdges(
      bh AS (
        SELECT *, least(0.0, min(logp + ln($1) - ln(rk)) OVER (ORDER BY rk DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)) AS logq
        FROM ranked)
-     SELECT * EXCLUDE (rk) FROM bh
+     SELECT bh.* EXCLUDE (rk, a, b), bh.a AS ah, bh.b AS bh_, ka.account_id AS a, kb.account_id AS b
+     FROM bh JOIN d_k ka ON ka.ah = bh.a JOIN d_k kb ON kb.ah = bh.b
      WHERE logq <= ln($2) AND x >= $3
-     QUALIFY row_number() OVER (PARTITION BY signal, a, b ORDER BY logq, logp, scale) = 1`,
+     QUALIFY row_number() OVER (PARTITION BY signal, bh.a, bh.b ORDER BY logq, logp, scale) = 1`,
     [m, options.qMax, options.minObjects],
   );
   return (await store.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM d_sig'))?.n ?? 0;
@@ -267,20 +302,47 @@ export type EvidenceRow = {
   time_ms: number;
 };
 
-/** Up to `perEdge` evidence items (distinct objects, quickest first) for each significant edge. */
-export async function readEdgeEvidence(store: Store, pairsTable: string, perEdge: number): Promise<EvidenceRow[]> {
-  return store.all<EvidenceRow>(
-    `WITH e AS (
-       SELECT s.signal, s.a, s.b, s.object_type, p.object_id,
-              CASE WHEN p.a1 = s.a THEN p.p1 ELSE p.p2 END AS post_a,
-              CASE WHEN p.a1 = s.a THEN p.p2 ELSE p.p1 END AS post_b,
-              CASE WHEN p.a1 = s.a THEN p.dt ELSE -p.dt END AS delta_ms,
-              p.t1 AS time_ms, p.dt AS adt
-       FROM ${pairsTable} p
-       JOIN d_sig s ON s.pairs_table = $1 AND s.a = least(p.a1, p.a2) AND s.b = greatest(p.a1, p.a2)
-       QUALIFY row_number() OVER (PARTITION BY s.signal, s.a, s.b, p.object_id ORDER BY p.dt, p.p1, p.p2) = 1)
-     SELECT signal, a, b, post_a, post_b, object_type, object_id, delta_ms::BIGINT AS delta_ms, time_ms::BIGINT AS time_ms FROM e
-     QUALIFY row_number() OVER (PARTITION BY signal, a, b ORDER BY adt, object_id) <= $2`,
-    [pairsTable, perEdge],
+/**
+ * Evidence of the significant edges of one signal, whose shares are loaded in `d_sh`: the pairs
+ * are rebuilt among the accounts of those edges only. Up to `perEdge` items per edge (distinct
+ * objects, quickest first) and the median Δt over all of the edge's share pairs.
+ */
+export async function readEdgeEvidence(
+  store: Store,
+  signal: string,
+  perEdge: number,
+  options: { maxCrowd: number },
+): Promise<{ evidence: EvidenceRow[]; medians: Map<string, number> }> {
+  const w =
+    (
+      await store.one<{ w: number }>(
+        'SELECT max(window_ms)::BIGINT AS w FROM d_sig WHERE signal = $1',
+        [signal],
+      )
+    )?.w ?? 0;
+  await store.run(
+    `CREATE OR REPLACE TEMP TABLE d_ev AS
+     WITH pairs AS (${pairsSql(true)})
+     SELECT s.signal, s.a, s.b, s.object_type, p.object_id,
+            CASE WHEN p.acc1 = s.a THEN p.post1 ELSE p.post2 END AS post_a,
+            CASE WHEN p.acc1 = s.a THEN p.post2 ELSE p.post1 END AS post_b,
+            CASE WHEN p.acc1 = s.a THEN p.dt ELSE -p.dt END AS delta_ms,
+            p.t1 AS time_ms, p.dt AS adt, p.post1 AS p1, p.post2 AS p2
+     FROM pairs p
+     JOIN d_sig s ON s.signal = $4 AND s.ah = least(p.a1, p.a2) AND s.bh_ = greatest(p.a1, p.a2)
+     WHERE p.dt <= s.window_ms`,
+    [Math.max(1, w), w, options.maxCrowd, signal],
   );
+  const med = await store.all<{ a: string; b: string; m: number }>(
+    'SELECT a, b, median(adt)::DOUBLE AS m FROM d_ev GROUP BY a, b',
+  );
+  const evidence = await store.all<EvidenceRow>(
+    `WITH e AS (
+       SELECT * FROM d_ev QUALIFY row_number() OVER (PARTITION BY a, b, object_id ORDER BY adt, p1, p2) = 1)
+     SELECT signal, a, b, post_a, post_b, object_type, object_id, delta_ms::BIGINT AS delta_ms, time_ms::BIGINT AS time_ms FROM e
+     QUALIFY row_number() OVER (PARTITION BY a, b ORDER BY adt, object_id) <= $1`,
+    [perEdge],
+  );
+  await store.run('DROP TABLE IF EXISTS d_ev');
+  return { evidence, medians: new Map(med.map((r) => [`${r.a}|${r.b}`, r.m])) };
 }

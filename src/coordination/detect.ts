@@ -6,7 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import { SIGNALS, type Signal, usageError } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
-import { computeClusterIndicators, prepareIndicators, readAccountFlags } from './account-indicators.ts';
+import {
+  computeClusterIndicators,
+  prepareIndicators,
+  readAccountFlags,
+} from './account-indicators.ts';
 import { findCommunities, type FusedEdge } from './cluster-graph.ts';
 import { decideVerdict } from './cluster-verdict.ts';
 import {
@@ -29,7 +33,11 @@ import type {
   SeedConnection,
   SharedObject,
 } from './findings-types.ts';
-import { buildNearTextShares, DEFAULT_NEAR_TEXT_MIN_TOKENS, DEFAULT_NEAR_TEXT_THRESHOLD } from './near-text.ts';
+import {
+  buildNearTextShares,
+  DEFAULT_NEAR_TEXT_MIN_TOKENS,
+  DEFAULT_NEAR_TEXT_THRESHOLD,
+} from './near-text.ts';
 import { materialiseTextKeys } from './text-keys.ts';
 import { detectTimeResolutionMs, estimateCoordWindow } from './window-estimate.ts';
 
@@ -73,7 +81,10 @@ const HOUR_MS = 3_600_000;
 const MIN_CO_OBJECTS = 2;
 
 /** Runs detection on the store and saves the findings under a new run id. */
-export async function detectCoordination(store: Store, options: DetectOptions = {}): Promise<Findings> {
+export async function detectCoordination(
+  store: Store,
+  options: DetectOptions = {},
+): Promise<Findings> {
   const started = Date.now();
   const progress = options.onProgress ?? (() => undefined);
   const qMax = options.qValue ?? 0.01;
@@ -81,7 +92,9 @@ export async function detectCoordination(store: Store, options: DetectOptions = 
   const maxCrowd = options.maxCrowd ?? 500;
   const perEdge = options.evidencePerEdge ?? 5;
   const wanted = new Set<Signal>(options.signals ?? SIGNALS);
-  for (const s of wanted) if (!SIGNALS.includes(s)) throw usageError(`Unknown signal '${s}'`, `Known: ${SIGNALS.join(', ')}`);
+  for (const s of wanted)
+    if (!SIGNALS.includes(s))
+      throw usageError(`Unknown signal '${s}'`, `Known: ${SIGNALS.join(', ')}`);
   if (!(qMax > 0 && qMax <= 1)) throw usageError(`--q-value must be in (0, 1], got ${qMax}`);
 
   const resolutionMs = await detectTimeResolutionMs(store);
@@ -92,20 +105,39 @@ export async function detectCoordination(store: Store, options: DetectOptions = 
 
   let t0 = Date.now();
   let textInfo: Record<string, unknown> = {};
-  const hasText = ((await store.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM (SELECT 1 FROM posts WHERE text IS NOT NULL LIMIT 1)'))?.n ?? 0) > 0;
+  const hasText =
+    ((
+      await store.one<{ n: number }>(
+        'SELECT count(*)::BIGINT AS n FROM (SELECT 1 FROM posts WHERE text IS NOT NULL LIMIT 1)',
+      )
+    )?.n ?? 0) > 0;
   if (hasText && (wanted.has('co_text') || wanted.has('near_text'))) {
     progress('text keys');
     const keys = await materialiseTextKeys(store);
     textInfo = { text_keys: keys.keyed, reused: keys.reused };
     if (wanted.has('near_text')) {
       progress('near-duplicate text');
-      const near = await buildNearTextShares(store, { threshold: DEFAULT_NEAR_TEXT_THRESHOLD, minTokens: DEFAULT_NEAR_TEXT_MIN_TOKENS });
-      textInfo = { ...textInfo, near_text: { threshold: DEFAULT_NEAR_TEXT_THRESHOLD, min_tokens: DEFAULT_NEAR_TEXT_MIN_TOKENS, ...near } };
+      const near = await buildNearTextShares(store, {
+        threshold: DEFAULT_NEAR_TEXT_THRESHOLD,
+        minTokens: DEFAULT_NEAR_TEXT_MIN_TOKENS,
+      });
+      textInfo = {
+        ...textInfo,
+        near_text: {
+          threshold: DEFAULT_NEAR_TEXT_THRESHOLD,
+          min_tokens: DEFAULT_NEAR_TEXT_MIN_TOKENS,
+          ...near,
+        },
+      };
     }
   }
   tick('text', t0);
 
-  const syncBinMs = Math.max(resolutionMs, 60_000, Math.round((options.syncBinSeconds ?? 0) * 1000));
+  const syncBinMs = Math.max(
+    resolutionMs,
+    60_000,
+    Math.round((options.syncBinSeconds ?? 0) * 1000),
+  );
   const sources: { signal: Signal; objectType: string; source: ShareSource }[] = [];
   for (const signal of SIGNALS) {
     if (!wanted.has(signal)) continue;
@@ -127,10 +159,17 @@ export async function detectCoordination(store: Store, options: DetectOptions = 
       sources.push({
         signal,
         objectType: type,
-        source: { sql: 'SELECT account_id, post_id, time_ms, object_id FROM post_objects WHERE object_type = $1', params: [type] },
+        source: {
+          sql: 'SELECT account_id, post_id, time_ms, object_id FROM post_objects WHERE object_type = $1',
+          params: [type],
+        },
       });
     } else if (signal === 'near_text' && textInfo['near_text'] !== undefined) {
-      sources.push({ signal, objectType: 'near_text', source: { sql: 'SELECT * FROM d_near', params: [] } });
+      sources.push({
+        signal,
+        objectType: 'near_text',
+        source: { sql: 'SELECT * FROM d_near', params: [] },
+      });
     } else if (signal === 'sync_activity') {
       sources.push({
         signal,
@@ -152,7 +191,9 @@ export async function detectCoordination(store: Store, options: DetectOptions = 
     t0 = Date.now();
     progress(`signal ${signal}`);
     await loadSignalShares(store, source);
-    const present = await store.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM (SELECT DISTINCT account_id FROM d_sh LIMIT 2)');
+    const present = await store.one<{ n: number }>(
+      'SELECT count(*)::BIGINT AS n FROM (SELECT DISTINCT ah FROM d_sh LIMIT 2)',
+    );
     if ((present?.n ?? 0) < 2) continue;
     let scales: number[];
     if (signal === 'sync_activity') {
@@ -165,14 +206,29 @@ export async function detectCoordination(store: Store, options: DetectOptions = 
       // Two scales: CooRnet's estimate (the quickest tenth of objects, half their shares) and the
       // typical half-life of all objects (q = 1), capped at one hour: slow rings that post
       // minutes apart are caught by the second, and the chance model prices the wider window.
-      const fast = await estimateCoordWindow(store, 'd_sh', { q: 0.1, p: 0.5, floorMs: resolutionMs, capMs: HOUR_MS });
-      const slow = await estimateCoordWindow(store, 'd_sh', { q: 1, p: 0.5, floorMs: resolutionMs, capMs: HOUR_MS });
+      const fast = await estimateCoordWindow(store, 'd_sh', {
+        q: 0.1,
+        p: 0.5,
+        floorMs: resolutionMs,
+        capMs: HOUR_MS,
+      });
+      const slow = await estimateCoordWindow(store, 'd_sh', {
+        q: 1,
+        p: 0.5,
+        floorMs: resolutionMs,
+        capMs: HOUR_MS,
+      });
       scales = slow.windowMs > fast.windowMs ? [fast.windowMs, slow.windowMs] : [fast.windowMs];
-      windows[signal] = { windows_ms: scales, method: 'auto (CooRnet estimate_coord_interval: q=0.1,p=0.5 and q=1,p=0.5)', objects: fast.objects };
+      windows[signal] = {
+        windows_ms: scales,
+        method: 'auto (CooRnet estimate_coord_interval: q=0.1,p=0.5 and q=1,p=0.5)',
+        objects: fast.objects,
+      };
     }
     const res = await testCoShareSignal(store, signal, objectType, scales, {
       maxCrowd: signal === 'sync_activity' ? Math.min(64, maxCrowd) : maxCrowd,
       posts: totalPosts,
+      qMax,
     });
     stats.push(res);
     hypotheses += res.hypotheses;
@@ -181,7 +237,10 @@ export async function detectCoordination(store: Store, options: DetectOptions = 
 
   t0 = Date.now();
   progress('false discovery rate');
-  const significant = await selectSignificantEdges(store, hypotheses, { qMax, minObjects: MIN_CO_OBJECTS });
+  const significant = await selectSignificantEdges(store, hypotheses, {
+    qMax,
+    minObjects: MIN_CO_OBJECTS,
+  });
   const sigRows = await store.all<{
     signal: Signal;
     object_type: string;
@@ -194,28 +253,39 @@ export async function detectCoordination(store: Store, options: DetectOptions = 
     logp: number;
     logq: number;
     window_ms: number;
-    med_dt: number;
     first_ms: number;
     last_ms: number;
-    pairs_table: string;
-  }>('SELECT signal, object_type, a, b, x, objs, sp, lam, logp, logq, window_ms, med_dt, first_ms, last_ms, pairs_table FROM d_sig ORDER BY signal, a, b');
+  }>(
+    'SELECT signal, object_type, a, b, x, objs, sp, lam, logp, logq, window_ms, first_ms, last_ms FROM d_sig ORDER BY signal, a, b',
+  );
   const evidence = new Map<string, EvidenceItem[]>();
-  for (const table of new Set(sigRows.map((r) => r.pairs_table))) {
-    for (const ev of await readEdgeEvidence(store, table, perEdge)) {
-      const key = `${ev.signal}|${ev.a}|${ev.b}`;
+  const medians = new Map<string, number>();
+  for (const { signal, source } of sources) {
+    if (!sigRows.some((r) => r.signal === signal)) continue;
+    progress(`evidence ${signal}`);
+    await loadSignalShares(store, source);
+    await store.run(
+      `DELETE FROM d_sh WHERE ah NOT IN (SELECT ah FROM d_sig WHERE signal = $1 UNION SELECT bh_ FROM d_sig WHERE signal = $1)`,
+      [signal],
+    );
+    const ev = await readEdgeEvidence(store, signal, perEdge, {
+      maxCrowd: signal === 'sync_activity' ? Math.min(64, maxCrowd) : maxCrowd,
+    });
+    for (const [k, m] of ev.medians) medians.set(`${signal}|${k}`, m);
+    for (const row of ev.evidence) {
+      const key = `${row.signal}|${row.a}|${row.b}`;
       const list = evidence.get(key) ?? [];
       list.push({
-        post_a: String(ev.post_a),
-        post_b: String(ev.post_b),
-        object_type: ev.object_type,
-        object_id: String(ev.object_id),
-        delta_ms: Number(ev.delta_ms),
-        time_ms: Number(ev.time_ms),
+        post_a: String(row.post_a),
+        post_b: String(row.post_b),
+        object_type: row.object_type,
+        object_id: String(row.object_id),
+        delta_ms: Number(row.delta_ms),
+        time_ms: Number(row.time_ms),
       });
       evidence.set(key, list);
     }
   }
-  for (const s of stats) for (const sc of s.scales) await store.run(`DROP TABLE IF EXISTS ${sc.pairsTable}`);
   tick('fdr_evidence', t0);
 
   const edges: FindingEdge[] = sigRows.map((r) => ({
@@ -229,14 +299,18 @@ export async function detectCoordination(store: Store, options: DetectOptions = 
     expected: r.lam,
     window_ms: r.window_ms,
     share_pairs: r.sp,
-    median_delta_ms: r.med_dt,
+    median_delta_ms: medians.get(`${r.signal}|${r.a}|${r.b}`) ?? 0,
     evidence: evidence.get(`${r.signal}|${r.a}|${r.b}`) ?? [],
   }));
   const edgeMeta = new Map(sigRows.map((r) => [`${r.signal}|${r.a}|${r.b}`, r]));
 
   t0 = Date.now();
   progress('clusters');
-  const fused: FusedEdge[] = sigRows.map((r) => ({ a: String(r.a), b: String(r.b), strength: -r.logp / Math.LN10 }));
+  const fused: FusedEdge[] = sigRows.map((r) => ({
+    a: String(r.a),
+    b: String(r.b),
+    strength: -r.logp / Math.LN10,
+  }));
   const communities = findCommunities(fused, seed);
   const clusterOf = new Map<string, number>();
   communities.forEach((members, i) => members.forEach((m) => clusterOf.set(m, i)));
@@ -254,7 +328,10 @@ export async function detectCoordination(store: Store, options: DetectOptions = 
     ap.flushSync();
     ap.closeSync();
   }
-  const { exclusivity, topObjects } = await computeExclusivity(store, textInfo['near_text'] !== undefined);
+  const { exclusivity, topObjects } = await computeExclusivity(
+    store,
+    textInfo['near_text'] !== undefined,
+  );
   const amplified = await computeAmplified(store);
   const indicatorCtx = await prepareIndicators(store);
   const flags = await readAccountFlags(store, [...clusterOf.keys()]);
@@ -286,7 +363,8 @@ export async function detectCoordination(store: Store, options: DetectOptions = 
       .sort((x, y) => y.edges - x.edges);
     const pairs = new Set(cEdges.map((e) => `${e.a}|${e.b}`));
     const contentEdges = cEdges.filter((e) => e.signal !== 'sync_activity');
-    const density = members.length > 1 ? pairs.size / ((members.length * (members.length - 1)) / 2) : 0;
+    const density =
+      members.length > 1 ? pairs.size / ((members.length * (members.length - 1)) / 2) : 0;
     const indicators = await computeClusterIndicators(store, indicatorCtx, members, flags);
     const amp = (amplified.get(i) ?? []).filter((a) => !members.includes(a.account_id));
     const ex = exclusivity.get(i) ?? 0;
@@ -300,7 +378,9 @@ export async function detectCoordination(store: Store, options: DetectOptions = 
       indicators,
       exclusivity: ex,
       density,
-      medianDeltaMs: contentEdges.length ? median(contentEdges.map((e) => Math.abs(e.median_delta_ms))) : null,
+      medianDeltaMs: contentEdges.length
+        ? median(contentEdges.map((e) => Math.abs(e.median_delta_ms)))
+        : null,
     });
     const memberSeeds = members.filter((m) => seedSet.has(m));
     clusters.push({
@@ -359,19 +439,31 @@ export async function detectCoordination(store: Store, options: DetectOptions = 
       objects: s.objects,
       scales: s.scales.map((sc) => ({
         window_ms: sc.windowMs,
-        pairs_in_window: sc.pairsInWindow,
+        pairs_in_window: Math.round(sc.pairsInWindow),
         crowded_buckets: sc.crowdedBuckets,
         crowded_pairs_estimate: sc.crowdedPairsEstimate,
         chance_constant: sc.chanceConstant,
         tested_pairs: sc.testedPairs,
       })),
     })),
-    null_model: 'bipartite configuration model with time (λ = k_a k_b 2P_w/N²), Poisson tail, Benjamini–Hochberg',
+    null_model:
+      'bipartite configuration model with time (λ = k_a k_b 2P_w/N²), Poisson tail, Benjamini–Hochberg',
     timings_ms: { ...timings, total: Date.now() - started },
   };
   const findings: Findings = { run_id: runId, clusters: ranked, seeds: seedReport, parameters };
   await saveFindings(store, findings, edges, clusterOf, ranked, communities, seeds);
-  for (const t of ['d_sh', 'd_k', 'd_kpost', 'd_tests', 'd_sig', 'd_members', 'd_flags', 'd_want', 'd_near', 'd_near_groups']) {
+  for (const t of [
+    'd_sh',
+    'd_k',
+    'd_kpost',
+    'd_tests',
+    'd_sig',
+    'd_members',
+    'd_flags',
+    'd_want',
+    'd_near',
+    'd_near_groups',
+  ]) {
     await store.run(`DROP TABLE IF EXISTS ${t}`);
   }
   return findings;
@@ -389,7 +481,9 @@ async function computeExclusivity(
   store: Store,
   withNear: boolean,
 ): Promise<{ exclusivity: Map<number, number>; topObjects: Map<number, SharedObject[]> }> {
-  const near = withNear ? "UNION ALL SELECT account_id, 'near_text' AS object_type, object_id FROM d_near" : '';
+  const near = withNear
+    ? "UNION ALL SELECT account_id, 'near_text' AS object_type, object_id FROM d_near"
+    : '';
   await store.run(
     `CREATE OR REPLACE TEMP TABLE d_content AS
      SELECT account_id, object_type, object_id FROM post_objects WHERE object_type IN (${CONTENT_TYPES.map((t) => `'${t}'`).join(', ')})
@@ -412,14 +506,27 @@ async function computeExclusivity(
   const ex = await store.all<{ cluster: number; e: number }>(
     'SELECT cluster, sum(member_shares * member_shares / total) / sum(member_shares) AS e FROM d_cobj GROUP BY cluster',
   );
-  const top = await store.all<{ cluster: number; object_type: string; object_id: string; members: number; member_shares: number; total: number }>(
+  const top = await store.all<{
+    cluster: number;
+    object_type: string;
+    object_id: string;
+    members: number;
+    member_shares: number;
+    total: number;
+  }>(
     `SELECT cluster, object_type, object_id, members::BIGINT AS members, member_shares::BIGINT AS member_shares, total::BIGINT AS total
      FROM d_cobj QUALIFY row_number() OVER (PARTITION BY cluster ORDER BY members DESC, member_shares / total DESC, object_id) <= 5`,
   );
   const topObjects = new Map<number, SharedObject[]>();
   for (const r of top) {
     const list = topObjects.get(r.cluster) ?? [];
-    list.push({ object_type: r.object_type, object_id: String(r.object_id), members: r.members, member_shares: r.member_shares, total_shares: r.total });
+    list.push({
+      object_type: r.object_type,
+      object_id: String(r.object_id),
+      members: r.members,
+      member_shares: r.member_shares,
+      total_shares: r.total,
+    });
     topObjects.set(r.cluster, list);
   }
   await store.run('DROP TABLE IF EXISTS d_cobj');
@@ -434,7 +541,13 @@ async function computeExclusivity(
  * account a few members happened to retweet is not what the cluster exists to push.
  */
 async function computeAmplified(store: Store): Promise<Map<number, AmplifiedAccount[]>> {
-  const rows = await store.all<{ cluster: number; tgt: string; n_cl: number; srcs: number; n_all: number }>(
+  const rows = await store.all<{
+    cluster: number;
+    tgt: string;
+    n_cl: number;
+    srcs: number;
+    n_all: number;
+  }>(
     `WITH inter AS (
        SELECT account_id AS src, ref_account_id AS tgt FROM posts WHERE ref_account_id IS NOT NULL AND ref_account_id <> account_id
        UNION ALL
@@ -454,23 +567,41 @@ async function computeAmplified(store: Store): Promise<Map<number, AmplifiedAcco
   const out = new Map<number, AmplifiedAccount[]>();
   for (const r of rows) {
     const list = out.get(r.cluster) ?? [];
-    list.push({ account_id: String(r.tgt), interactions: r.n_cl, members: r.srcs, cluster_share: Math.round((1000 * r.n_cl) / r.n_all) / 1000 });
+    list.push({
+      account_id: String(r.tgt),
+      interactions: r.n_cl,
+      members: r.srcs,
+      cluster_share: Math.round((1000 * r.n_cl) / r.n_all) / 1000,
+    });
     out.set(r.cluster, list);
   }
   return out;
 }
 
 async function readSeedsTable(store: Store): Promise<string[]> {
-  const t = await store.one<{ n: number }>("SELECT count(*)::BIGINT AS n FROM information_schema.tables WHERE table_name = 'seeds'");
+  const t = await store.one<{ n: number }>(
+    "SELECT count(*)::BIGINT AS n FROM information_schema.tables WHERE table_name = 'seeds'",
+  );
   if (!t || t.n === 0) return [];
-  const rows = await store.all<{ account_id: string }>('SELECT DISTINCT account_id FROM seeds ORDER BY 1');
+  const rows = await store.all<{ account_id: string }>(
+    'SELECT DISTINCT account_id FROM seeds ORDER BY 1',
+  );
   return rows.map((r) => String(r.account_id));
 }
 
-function buildSeedReport(seeds: readonly string[], edges: readonly FindingEdge[], clusters: readonly Cluster[]): SeedConnection[] {
+function buildSeedReport(
+  seeds: readonly string[],
+  edges: readonly FindingEdge[],
+  clusters: readonly Cluster[],
+): SeedConnection[] {
   return seeds.map((seed) => {
-    const cluster = clusters.find((c) => c.members.includes(seed) || c.amplified.some((a) => a.account_id === seed));
-    const byOther = new Map<string, { signals: Set<Signal>; co: number; evidence: EvidenceItem[] }>();
+    const cluster = clusters.find(
+      (c) => c.members.includes(seed) || c.amplified.some((a) => a.account_id === seed),
+    );
+    const byOther = new Map<
+      string,
+      { signals: Set<Signal>; co: number; evidence: EvidenceItem[] }
+    >();
     for (const e of edges) {
       if (e.a !== seed && e.b !== seed) continue;
       const other = e.a === seed ? e.b : e.a;
@@ -479,7 +610,11 @@ function buildSeedReport(seeds: readonly string[], edges: readonly FindingEdge[]
       entry.co += e.weight;
       // Evidence is oriented so that post_a is always the seed's post.
       for (const ev of e.evidence.slice(0, 2)) {
-        entry.evidence.push(e.a === seed ? ev : { ...ev, post_a: ev.post_b, post_b: ev.post_a, delta_ms: -ev.delta_ms });
+        entry.evidence.push(
+          e.a === seed
+            ? ev
+            : { ...ev, post_a: ev.post_b, post_b: ev.post_a, delta_ms: -ev.delta_ms },
+        );
       }
       byOther.set(other, entry);
     }
@@ -489,7 +624,12 @@ function buildSeedReport(seeds: readonly string[], edges: readonly FindingEdge[]
       cluster_id: cluster?.id ?? null,
       connections: [...byOther.entries()]
         .sort((x, y) => y[1].co - x[1].co || (x[0] < y[0] ? -1 : 1))
-        .map(([account_id, v]) => ({ account_id, signals: [...v.signals], co_shares: v.co, evidence: v.evidence })),
+        .map(([account_id, v]) => ({
+          account_id,
+          signals: [...v.signals],
+          co_shares: v.co,
+          evidence: v.evidence,
+        })),
     };
   });
 }
@@ -506,21 +646,23 @@ async function saveFindings(
 ): Promise<void> {
   const idOfCommunity = new Map<number, string>();
   for (const c of ranked) {
-    const idx = communities.findIndex((m) => m.length === c.members.length && m[0] === c.members[0]);
+    const idx = communities.findIndex(
+      (m) => m.length === c.members.length && m[0] === c.members[0],
+    );
     if (idx >= 0) idOfCommunity.set(idx, c.id);
   }
   const platforms = new Map(
-    (await store.all<{ account_id: string; platform: string }>('SELECT account_id, any_value(platform) AS platform FROM accounts GROUP BY 1')).map(
-      (r) => [String(r.account_id), r.platform],
-    ),
+    (
+      await store.all<{ account_id: string; platform: string }>(
+        'SELECT account_id, any_value(platform) AS platform FROM accounts GROUP BY 1',
+      )
+    ).map((r) => [String(r.account_id), r.platform]),
   );
   await store.transaction(async (tx) => {
-    await tx.run('INSERT INTO detect_runs (run_id, created_ms, parameters, seeds) VALUES ($1, $2, $3, $4)', [
-      findings.run_id,
-      Date.now(),
-      JSON.stringify(findings.parameters),
-      JSON.stringify(seeds),
-    ]);
+    await tx.run(
+      'INSERT INTO detect_runs (run_id, created_ms, parameters, seeds) VALUES ($1, $2, $3, $4)',
+      [findings.run_id, Date.now(), JSON.stringify(findings.parameters), JSON.stringify(seeds)],
+    );
     const seedSet = new Set(seeds);
     for (const c of ranked) {
       const { edges: _e, signals, indicators, ...rest } = c;
@@ -564,7 +706,8 @@ async function saveFindings(
     const ea = await tx.appender('edges');
     for (const e of edges) {
       const ia = clusterOf.get(e.a);
-      const cid = ia !== undefined && ia === clusterOf.get(e.b) ? (idOfCommunity.get(ia) ?? null) : null;
+      const cid =
+        ia !== undefined && ia === clusterOf.get(e.b) ? (idOfCommunity.get(ia) ?? null) : null;
       ea.appendVarchar(findings.run_id);
       if (cid === null) ea.appendNull();
       else ea.appendVarchar(cid);

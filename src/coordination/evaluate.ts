@@ -49,8 +49,17 @@ export interface Evaluation {
   recall: number;
   planted_accounts: number;
   operations: OperationScore[];
-  by_kind: Record<string, { operations: number; min_best_cluster_share: number; mean_likely_cib_share: number }>;
-  traps: { kind: string; accounts: number; likely_cib: number; coordinated: number; forbidden: boolean }[];
+  by_kind: Record<
+    string,
+    { operations: number; min_best_cluster_share: number; mean_likely_cib_share: number }
+  >;
+  traps: {
+    kind: string;
+    accounts: number;
+    likely_cib: number;
+    coordinated: number;
+    forbidden: boolean;
+  }[];
   trap_violations: string[];
   false_positives: { account_id: string; cluster: string; trap: string | null }[];
   passes: { precision: boolean; recall: boolean; coverage: boolean; traps: boolean };
@@ -66,9 +75,11 @@ export function parseTruth(value: unknown): Truth {
 /** Precision/recall/coverage/trap figures of `findings` against `truth`. */
 export function evaluateFindings(truth: Truth, findings: Pick<Findings, 'clusters'>): Evaluation {
   const planted = new Map<string, string>();
-  for (const op of truth.operations) for (const a of [...op.accounts, ...(op.amplified ?? [])]) planted.set(a, op.id);
+  for (const op of truth.operations)
+    for (const a of [...op.accounts, ...(op.amplified ?? [])]) planted.set(a, op.id);
   const trapOf = new Map<string, string>();
-  for (const t of truth.traps) for (const a of t.accounts) if (!trapOf.has(a)) trapOf.set(a, t.kind);
+  for (const t of truth.traps)
+    for (const a of t.accounts) if (!trapOf.has(a)) trapOf.set(a, t.kind);
 
   const cibCluster = new Map<string, string>();
   const coordinated = new Set<string>();
@@ -109,8 +120,13 @@ export function evaluateFindings(truth: Truth, findings: Pick<Findings, 'cluster
   });
   const byKind: Evaluation['by_kind'] = {};
   for (const o of operations) {
-    const k = byKind[o.kind] ?? { operations: 0, min_best_cluster_share: 1, mean_likely_cib_share: 0 };
-    k.mean_likely_cib_share = (k.mean_likely_cib_share * k.operations + o.likely_cib_share) / (k.operations + 1);
+    const k = byKind[o.kind] ?? {
+      operations: 0,
+      min_best_cluster_share: 1,
+      mean_likely_cib_share: 0,
+    };
+    k.mean_likely_cib_share =
+      (k.mean_likely_cib_share * k.operations + o.likely_cib_share) / (k.operations + 1);
     k.operations++;
     k.min_best_cluster_share = Math.min(k.min_best_cluster_share, o.best_cluster_share);
     byKind[o.kind] = k;
@@ -126,10 +142,16 @@ export function evaluateFindings(truth: Truth, findings: Pick<Findings, 'cluster
   }));
   const violations = truth.traps
     .filter((t) => FORBIDDEN_TRAPS.has(t.kind))
-    .flatMap((t) => t.accounts.filter((a) => cibCluster.has(a) && !planted.has(a)).map((a) => `${t.kind}:${a}`));
+    .flatMap((t) =>
+      t.accounts.filter((a) => cibCluster.has(a) && !planted.has(a)).map((a) => `${t.kind}:${a}`),
+    );
   const falsePositives = [...cibCluster.entries()]
     .filter(([a]) => !planted.has(a))
-    .map(([account_id, cluster]) => ({ account_id, cluster, trap: trapOf.get(account_id) ?? null }));
+    .map(([account_id, cluster]) => ({
+      account_id,
+      cluster,
+      trap: trapOf.get(account_id) ?? null,
+    }));
   return {
     likely_cib_accounts: cibCluster.size,
     true_positives: tp,

@@ -95,7 +95,12 @@ export interface SeedConnection {
   seed: string;
   found: boolean;
   cluster_id: string | null;
-  connections: { account_id: string; signals: Signal[]; co_shares: number; evidence: EvidenceItem[] }[];
+  connections: {
+    account_id: string;
+    signals: Signal[];
+    co_shares: number;
+    evidence: EvidenceItem[];
+  }[];
 }
 
 export interface Findings {

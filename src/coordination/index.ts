@@ -1,6 +1,17 @@
-export { computeCoSharePairs, writeCoSharePairs, readCoSharePairs, dropCoShareTables } from './coshare/index.ts';
+export {
+  computeCoSharePairs,
+  writeCoSharePairs,
+  readCoSharePairs,
+  dropCoShareTables,
+} from './coshare/index.ts';
 export type { CoShareOptions, CoShareSummary, CoSharePair } from './coshare/index.ts';
-export { loadShareCsv, loadShareRows, loadStoreShares, COORTWEET_COLUMNS, STORE_OBJECT_TYPES } from './coshare/index.ts';
+export {
+  loadShareCsv,
+  loadShareRows,
+  loadStoreShares,
+  COORTWEET_COLUMNS,
+  STORE_OBJECT_TYPES,
+} from './coshare/index.ts';
 export type { ShareColumns, ShareRow, LoadedShares, StoreObjectType } from './coshare/index.ts';
 export { materialiseTextKeys, DEFAULT_MIN_TEXT_TOKENS } from './text-keys.ts';
 export { detectCoordination } from './detect.ts';

@@ -62,7 +62,12 @@ export function shingleHashes(tokens: readonly string[]): Uint32Array {
 }
 
 /** Writes the MinHash signature of `shingles` into `out` at `offset`. */
-export function computeMinHash(shingles: Uint32Array, seeds: Uint32Array, out: Uint32Array, offset: number): void {
+export function computeMinHash(
+  shingles: Uint32Array,
+  seeds: Uint32Array,
+  out: Uint32Array,
+  offset: number,
+): void {
   for (let j = 0; j < seeds.length; j++) {
     let min = 0xffffffff;
     const seed = seeds[j]!;
@@ -121,7 +126,9 @@ export async function buildNearTextShares(
     );
     if (page.length === 0) break;
     for (const r of page) {
-      const tokens = normaliseText(r.text ?? '').split(' ').filter((t) => t !== '');
+      const tokens = normaliseText(r.text ?? '')
+        .split(' ')
+        .filter((t) => t !== '');
       if (tokens.length < options.minTokens) continue;
       const idx = keys.length;
       if ((idx + 1) * k > sig.length) {
@@ -161,7 +168,9 @@ export async function buildNearTextShares(
   }
   const size = new Int32Array(n);
   for (let i = 0; i < n; i++) size[find(i)]!++;
-  await store.run('CREATE OR REPLACE TEMP TABLE d_near_groups (text_key VARCHAR, group_id VARCHAR)');
+  await store.run(
+    'CREATE OR REPLACE TEMP TABLE d_near_groups (text_key VARCHAR, group_id VARCHAR)',
+  );
   const appender = await store.appender('d_near_groups');
   let grouped = 0;
   const groups = new Set<number>();

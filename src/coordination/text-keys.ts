@@ -37,10 +37,20 @@ export async function materialiseTextKeys(
   );
   const posts = now?.n ?? 0;
   const maxRowid = now?.maxRowid ?? -1;
-  const state = await store.one<{ posts: number; max_rowid: number; min_tokens: number; keyed: number }>(
+  const state = await store.one<{
+    posts: number;
+    max_rowid: number;
+    min_tokens: number;
+    keyed: number;
+  }>(
     'SELECT posts, max_rowid, min_tokens, keyed FROM text_key_state ORDER BY computed_ms DESC LIMIT 1',
   );
-  if (state && state.posts === posts && state.max_rowid === maxRowid && state.min_tokens === version) {
+  if (
+    state &&
+    state.posts === posts &&
+    state.max_rowid === maxRowid &&
+    state.min_tokens === version
+  ) {
     return { keyed: state.keyed, reused: true };
   }
   await store.run("DELETE FROM post_objects WHERE object_type = 'text'");

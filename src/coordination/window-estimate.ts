@@ -20,7 +20,7 @@ export interface WindowEstimate {
 }
 
 /**
- * Estimates the window over the share table `table` (columns object_id, time_ms).
+ * Estimates the window over the share table `table` (columns oh (object hash), time_ms).
  * `table` must be a name chosen by code, never by data.
  */
 export async function estimateCoordWindow(
@@ -32,26 +32,29 @@ export async function estimateCoordWindow(
   const p = options.p ?? 0.5;
   const row = await store.one<{ med: number | null; objects: number }>(
     `WITH s AS (
-       SELECT object_id, time_ms,
-              row_number() OVER (PARTITION BY object_id ORDER BY time_ms) AS rn,
-              count(*) OVER (PARTITION BY object_id) AS n,
-              min(time_ms) OVER (PARTITION BY object_id) AS t0
+       SELECT oh, time_ms,
+              row_number() OVER (PARTITION BY oh ORDER BY time_ms) AS rn,
+              count(*) OVER (PARTITION BY oh) AS n,
+              min(time_ms) OVER (PARTITION BY oh) AS t0
        FROM ${table}),
      multi AS (
-       SELECT object_id, max(CASE WHEN rn = 2 THEN time_ms - t0 END) AS second_dt
-       FROM s WHERE n > 1 GROUP BY object_id),
+       SELECT oh, max(CASE WHEN rn = 2 THEN time_ms - t0 END) AS second_dt
+       FROM s WHERE n > 1 GROUP BY oh),
      cut AS (SELECT quantile_disc(second_dt, $1) AS c FROM multi),
-     fast AS (SELECT object_id FROM multi, cut WHERE second_dt <= cut.c),
+     fast AS (SELECT oh FROM multi, cut WHERE second_dt <= cut.c),
      reach AS (
-       SELECT s.object_id, min(s.time_ms - s.t0) AS d
-       FROM s SEMI JOIN fast ON s.object_id = fast.object_id
+       SELECT s.oh, min(s.time_ms - s.t0) AS d
+       FROM s SEMI JOIN fast ON s.oh = fast.oh
        WHERE s.rn >= ceil(s.n * $2) AND s.rn > 1
-       GROUP BY s.object_id)
+       GROUP BY s.oh)
      SELECT median(d)::DOUBLE AS med, count(*)::INTEGER AS objects FROM reach`,
     [q, p],
   );
   const raw = row?.med ?? null;
-  const windowMs = raw === null ? options.floorMs : Math.min(options.capMs, Math.max(options.floorMs, Math.round(raw)));
+  const windowMs =
+    raw === null
+      ? options.floorMs
+      : Math.min(options.capMs, Math.max(options.floorMs, Math.round(raw)));
   return { windowMs, objects: row?.objects ?? 0, rawMs: raw };
 }
 

@@ -260,7 +260,8 @@ async function loadClusterEdges(store: Store, runId: string, clusterId: string):
 
 interface ImpersonationSource {
   table: string;
-  hasRunId: boolean;
+  /** The finder's run time column: only its latest run counts. */
+  hasRunMs: boolean;
   identities: { table: string; nameColumn: string; roleColumn: string | null } | null;
 }
 
@@ -289,7 +290,7 @@ async function findImpersonationSource(store: Store): Promise<ImpersonationSourc
   const cols = identityTable ? byTable.get(identityTable) : undefined;
   return {
     table,
-    hasRunId: byTable.get(table)?.has('run_id') ?? false,
+    hasRunMs: byTable.get(table)?.has('run_ms') ?? false,
     identities:
       identityTable && cols
         ? { table: identityTable, nameColumn: 'name', roleColumn: cols.has('role') ? 'role' : cols.has('kind') ? 'kind' : null }
@@ -331,6 +332,7 @@ async function loadImpersonations(
     `SELECT DISTINCT i.account_id, i.identity_id, ${idn ? 'p.name, p.role' : 'NULL AS name, NULL AS role'}, ${score} AS score, ${reasons} AS reasons
        FROM ${t} i ${identityJoin}
       WHERE i.account_id IN (SELECT account_id FROM cluster_accounts WHERE run_id = $1 AND cluster_id = $2)
+        ${source.hasRunMs ? `AND i.run_ms = (SELECT max(run_ms) FROM ${t})` : ''}
       ORDER BY i.account_id, i.identity_id`,
     [runId, clusterId],
   );

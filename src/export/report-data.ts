@@ -46,7 +46,8 @@ export interface NetworkReport {
   origin: { reportedLocations: ValueCount[]; accountLanguages: ValueCount[]; postLanguages: ValueCount[] };
   techniques: TechniqueUse[];
   signals: { signal: string; edges: number; pairs: number; meanWeight: number; minQ: number | null }[];
-  indicators: { indicator: string; accounts: number; detail: string | null }[];
+  /** accounts: how many accounts show it, or null when detect did not say. */
+  indicators: { indicator: string; accounts: number | null; detail: string | null }[];
   policy: { violatingPosts: number; labels: ValueCount[] };
   impersonations: FoundImpersonation[];
   activity: { day: string; posts: number }[];
@@ -78,6 +79,7 @@ const LANGUAGE_NAMES: Record<string, string> = {
   he: 'Hebrew',
   zh: 'Chinese',
   hi: 'Hindi',
+  und: 'undetermined',
 };
 
 /** 'fa' → 'Persian'; unknown codes as given. */
@@ -159,7 +161,7 @@ async function loadNetworkReport(store: Store, runId: string, c: FoundCluster): 
 
   const indicators = c.indicators.map((i) => ({
     indicator: i.indicator,
-    accounts: Array.isArray(i['accounts']) ? i['accounts'].length : typeof i['accounts'] === 'number' ? i['accounts'] : 0,
+    accounts: Array.isArray(i['accounts']) ? i['accounts'].length : typeof i['accounts'] === 'number' ? i['accounts'] : null,
     detail: typeof i['detail'] === 'string' ? truncateText(i['detail'], 300) : null,
   }));
 

@@ -8,7 +8,7 @@ import { escapeHtml } from './escape.ts';
 import type { NetworkReport, ReportData } from './report-data.ts';
 import { toLanguageName } from './report-data.ts';
 import { formatCount, toPlatformName } from './report-summary.ts';
-import { fillDailySeries, renderBarChartSvg, renderColumnChartSvg } from './svg-charts.ts';
+import { fillDailySeries, fillMonthlySeries, renderBarChartSvg, renderColumnChartSvg } from './svg-charts.ts';
 import type { NetworkPicture } from './network-layout.ts';
 
 const CSS = `
@@ -98,14 +98,14 @@ function renderNetwork(n: NetworkReport): string {
   out.push('</tbody></table>');
   if (n.indicators.length > 0) {
     out.push('<h3>Account indicators</h3><table><thead><tr><th>Indicator</th><th>Accounts</th><th>Detail</th></tr></thead><tbody>');
-    for (const i of n.indicators) out.push(`<tr><td>${e(i.indicator)}</td><td class="n">${formatCount(i.accounts)}</td><td>${e(i.detail ?? '')}</td></tr>`);
+    for (const i of n.indicators) out.push(`<tr><td>${e(i.indicator)}</td><td class="n">${i.accounts === null ? '–' : formatCount(i.accounts)}</td><td>${e(i.detail ?? '')}</td></tr>`);
     out.push('</tbody></table>');
   }
 
   out.push('<h3>Activity</h3>');
   out.push(renderColumnChartSvg('Posts per day', fillDailySeries(n.activity)));
   out.push('<h3>Account creation</h3>');
-  out.push(renderColumnChartSvg('Accounts created per month', n.accountCreation.map((m) => ({ label: m.month, value: m.accounts }))));
+  out.push(renderColumnChartSvg('Accounts created per month', fillMonthlySeries(n.accountCreation)));
   out.push('<h3>Network</h3>');
   out.push(renderNetworkSvg(n.network, `Network ${n.clusterId}`));
 

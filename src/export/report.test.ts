@@ -193,3 +193,17 @@ describe('takedown report', () => {
     }
   });
 });
+
+describe('chart series', () => {
+  it('fills missing days and months with zero', async () => {
+    const { fillDailySeries, fillMonthlySeries } = await import('./svg-charts.ts');
+    expect(fillDailySeries([{ day: '2020-02-28', posts: 2 }, { day: '2020-03-01', posts: 1 }])).toEqual([
+      { label: '2020-02-28', value: 2 },
+      { label: '2020-02-29', value: 0 },
+      { label: '2020-03-01', value: 1 },
+    ]);
+    expect(fillMonthlySeries([{ month: '2019-11', accounts: 1 }, { month: '2020-02', accounts: 3 }]).map((b) => b.value)).toEqual([1, 0, 0, 3]);
+    // A long span is grouped so the chart stays readable.
+    expect(fillDailySeries([{ day: '2019-01-01', posts: 1 }, { day: '2020-12-31', posts: 1 }]).length).toBeLessThanOrEqual(180);
+  });
+});

@@ -34,7 +34,10 @@ export function renderColumnChartSvg(title: string, bars: readonly Bar[], width 
       `<rect x="${fix(x)}" y="${fix(pad.top + h - bh)}" width="${fix(bw)}" height="${fix(bh)}" fill="#3b6ea5"><title>${escapeHtml(b.label)}: ${b.value.toLocaleString('en-US')}</title></rect>`,
     );
     if (shownLabels.has(i)) {
-      parts.push(`<text x="${fix(x + bw / 2)}" y="${pad.top + h + 14}" ${FONT} text-anchor="middle">${escapeHtml(b.label)}</text>`);
+      // The first and last labels anchor inwards so they are not cut at the edges.
+      const anchor = bars.length > 1 && i === 0 ? 'start' : bars.length > 1 && i === bars.length - 1 ? 'end' : 'middle';
+      const lx = anchor === 'start' ? x : anchor === 'end' ? x + bw : x + bw / 2;
+      parts.push(`<text x="${fix(lx)}" y="${pad.top + h + 14}" ${FONT} text-anchor="${anchor}">${escapeHtml(b.label)}</text>`);
     }
   });
   if (bars.length === 0) parts.push(`<text x="${pad.left + w / 2}" y="${pad.top + h / 2}" ${FONT} text-anchor="middle">no data</text>`);
@@ -80,6 +83,21 @@ export function fillDailySeries(days: readonly { day: string; posts: number }[],
       value += counts.get(new Date(first + j * 86_400_000).toISOString().slice(0, 10)) ?? 0;
     }
     bars.push({ label: new Date(first + i * 86_400_000).toISOString().slice(0, 10), value });
+  }
+  return bars;
+}
+
+/** Fills the months between the first and last (YYYY-MM) with zero. */
+export function fillMonthlySeries(months: readonly { month: string; accounts: number }[]): Bar[] {
+  if (months.length === 0) return [];
+  const counts = new Map(months.map((m) => [m.month, m.accounts]));
+  const [fy, fm] = (months[0]?.month ?? '1970-01').split('-').map(Number);
+  const [ly, lm] = (months[months.length - 1]?.month ?? '1970-01').split('-').map(Number);
+  const bars: Bar[] = [];
+  for (let y = fy ?? 1970, m = fm ?? 1; y < (ly ?? 1970) || (y === ly && m <= (lm ?? 1)); m === 12 ? ((m = 1), (y += 1)) : (m += 1)) {
+    const label = `${y}-${String(m).padStart(2, '0')}`;
+    bars.push({ label, value: counts.get(label) ?? 0 });
+    if (bars.length > 600) break;
   }
   return bars;
 }

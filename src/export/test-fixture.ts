@@ -242,14 +242,16 @@ export async function fillFixtureStore(store: Store, options: FixtureOptions = {
   await decide('case-1', 'twitter', T4, 'account', 'remove', 'overturned', at);
 
   if (options.withImpersonation) {
-    await store.run('CREATE TABLE protected_identities (identity_id VARCHAR, name VARCHAR, handle VARCHAR, account_id VARCHAR, role VARCHAR)');
+    // The identity stage's tables (migration 0310); earlier runs of the finder must be ignored.
     await store.run(
-      "INSERT INTO protected_identities VALUES ('id-sara', 'Sara Tehrani', 'SaraTehrani', '7777', 'House candidate'), ('id-nyt', 'NY Reporter <b>Jane</b>', 'nyreporter', '7778', 'journalist')",
+      "INSERT INTO protected_identities (identity_id, name, handle, account_id, role) VALUES ('id-sara', 'Sara Tehrani', 'SaraTehrani', '7777', 'House candidate'), ('id-nyt', 'NY Reporter <b>Jane</b>', 'nyreporter', '7778', 'journalist')",
     );
-    await store.run('CREATE TABLE impersonation_findings (account_id VARCHAR, identity_id VARCHAR, score DOUBLE, reasons JSON)');
     await store.run(
-      `INSERT INTO impersonation_findings VALUES ($1, 'id-sara', 0.93, '["confusable name","bio claims candidacy"]'), ($2, 'id-nyt', 0.8, '["look-alike handle"]')`,
-      [T4, T2],
+      `INSERT INTO impersonation_findings (run_ms, platform, account_id, identity_id, score, reasons) VALUES
+         ($3, 'twitter', $1, 'id-sara', 0.93, '["confusable name","bio claims candidacy"]'),
+         ($3, 'twitter', $2, 'id-nyt', 0.8, '["look-alike handle"]'),
+         ($4, 'twitter', $2, 'id-sara', 0.5, '["an older run"]')`,
+      [T4, T2, FIXTURE_RUN.createdMs, FIXTURE_RUN.createdMs - DAY],
     );
   }
 }

@@ -41,9 +41,16 @@ async function count(store: Store, sql: string, params?: (string | number)[]): P
 /** Loads the batch's staging files into temp tables (outside the write transaction). */
 export async function loadStage(store: Store, reader: RowReader, batch: Batch): Promise<void> {
   const select = reader.stageSelect().replaceAll('$path', '$1');
-  const table = reader.kind === 'posts' ? 'stage_posts' : 'stage_accounts';
-  await store.run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${select}`, [batch.main.path]);
-  if (reader.kind !== 'posts') return;
+  if (reader.kind !== 'posts') {
+    await store.run(`CREATE OR REPLACE TEMP TABLE stage_accounts AS ${select}`, [batch.main.path]);
+    return;
+  }
+  // Only the narrow columns dedupe needs are materialised; the wide ones (text …) go straight
+  // from the staging file into posts, read a second time for the new rows only.
+  await store.run(
+    `CREATE OR REPLACE TEMP TABLE stage_posts AS SELECT ${STAGE_KEYS.join(', ')} FROM (${select})`,
+    [batch.main.path],
+  );
   if (batch.objectCount === 0) {
     await store.run(
       'CREATE OR REPLACE TEMP TABLE stage_objects (line BIGINT, object_type VARCHAR, object_id VARCHAR, raw VARCHAR)',
@@ -103,6 +110,18 @@ async function mergeAccounts(
   return filled;
 }
 
+/** Columns of stage_posts: keys, object sources and the author's profile. */
+const STAGE_KEYS = [
+  'line',
+  'post_id',
+  'account_id',
+  'time_ms',
+  'kind',
+  'ref_post_id',
+  'reply_to_post_id',
+  ...ACCOUNT_FIELDS.map((f) => `a_${f}`),
+];
+
 const POST_COLUMNS = [
   'post_id',
   'account_id',
@@ -126,7 +145,13 @@ const POST_COLUMNS = [
 ] as const;
 
 /** Merges a posts batch: posts, their objects, their authors. Call inside a transaction. */
-async function mergePosts(store: Store, platform: string, source: string): Promise<MergeResult> {
+async function mergePosts(
+  store: Store,
+  reader: RowReader,
+  batch: Batch,
+  platform: string,
+  source: string,
+): Promise<MergeResult> {
   const staged = await count(store, 'SELECT count(*) AS n FROM stage_posts');
   // First row of each post (keys only: the wide rows are copied once, into posts).
   await store.run(
@@ -147,22 +172,33 @@ async function mergePosts(store: Store, platform: string, source: string): Promi
   }
   await store.run(
     `INSERT INTO posts (platform, ${POST_COLUMNS.join(', ')}, source_file, source_line)
-     SELECT $1, ${POST_COLUMNS.join(', ')}, $2, line FROM stage_posts WHERE line IN (SELECT line FROM ${newPosts})`,
-    [platform, source],
+     SELECT $2, ${POST_COLUMNS.join(', ')}, $3, line FROM (${reader.stageSelect().replaceAll('$path', '$1')})
+     WHERE line IN (SELECT line FROM ${newPosts})`,
+    [batch.main.path, platform, source],
   );
-  // Every object of every valid row, once per key, with the row that first gave it.
-  await store.run(
-    `CREATE OR REPLACE TEMP TABLE batch_objects AS
-     SELECT post_id, object_type, object_id, min(line) AS line, arg_min(raw, line) AS raw,
-            arg_min(account_id, line) AS account_id, arg_min(time_ms, line) AS time_ms
-     FROM (
+  // Every object of every valid row, once per key, with the row that first gave it. Rows stage
+  // each of their objects once, so when no post repeats in the batch the keys are already unique.
+  const distinctPosts = await count(store, 'SELECT count(*) AS n FROM batch_posts');
+  // Objects typed retweet/reply by the reader (--object-type) may meet the ones derived below.
+  const derivedTypes = await count(
+    store,
+    "SELECT count(*) AS n FROM stage_objects WHERE object_type IN ('retweet', 'reply')",
+  );
+  const objectRows = `
        SELECT o.line, s.post_id, s.account_id, s.time_ms, o.object_type, o.object_id, o.raw
          FROM stage_objects o JOIN stage_posts s ON s.line = o.line
        UNION ALL SELECT line, post_id, account_id, time_ms, 'retweet', ref_post_id, NULL FROM stage_posts
          WHERE kind = 'retweet' AND ref_post_id IS NOT NULL
        UNION ALL SELECT line, post_id, account_id, time_ms, 'reply', reply_to_post_id, NULL FROM stage_posts
-         WHERE reply_to_post_id IS NOT NULL)
-     GROUP BY post_id, object_type, object_id`,
+         WHERE reply_to_post_id IS NOT NULL`;
+  await store.run(
+    distinctPosts === staged && derivedTypes === 0
+      ? `CREATE OR REPLACE TEMP TABLE batch_objects AS SELECT * FROM (${objectRows})`
+      : `CREATE OR REPLACE TEMP TABLE batch_objects AS
+         SELECT post_id, object_type, object_id, min(line) AS line, arg_min(raw, line) AS raw,
+                arg_min(account_id, line) AS account_id, arg_min(time_ms, line) AS time_ms
+         FROM (${objectRows})
+         GROUP BY post_id, object_type, object_id`,
   );
   // Objects of posts already stored may be stored too (a re-run, or a post repeated across batches).
   let newObjects = 'batch_objects';
@@ -208,11 +244,12 @@ async function mergeAccountsOnly(
 export async function mergeStage(
   store: Store,
   reader: RowReader,
+  batch: Batch,
   platform: string,
   source: string,
 ): Promise<MergeResult> {
   return reader.kind === 'posts'
-    ? mergePosts(store, platform, source)
+    ? mergePosts(store, reader, batch, platform, source)
     : mergeAccountsOnly(store, platform, source);
 }
 

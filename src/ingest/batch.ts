@@ -18,6 +18,8 @@ export class Batch {
   rows = 0;
   /** Object rows staged in this batch. */
   objectCount = 0;
+  private rowLine = -1;
+  private readonly rowKeys = new Set<string>();
   /** Last physical line read into this batch. */
   lastLine = 0;
 
@@ -36,6 +38,15 @@ export class Batch {
 
   /** Adds one object of the row at `line` (`raw` when it differs from the id). */
   object(line: number, type: string, id: string, raw: string | null): void {
+    // One object per (row, type, id): a row listing the same link twice shares it once, which
+    // lets the merge skip deduplication when no post repeats in the batch.
+    if (line !== this.rowLine) {
+      this.rowLine = line;
+      this.rowKeys.clear();
+    }
+    const key = `${type}\u0000${id}`;
+    if (this.rowKeys.has(key)) return;
+    this.rowKeys.add(key);
     const o = this.objects;
     this.objectCount++;
     o.num(line);

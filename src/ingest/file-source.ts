@@ -56,7 +56,7 @@ export function describeSource(path: string): SourceInfo {
 export function readHead(src: SourceInfo, max = 64 * 1024): string {
   const fd = openSync(src.path, 'r');
   try {
-    const raw = readAt(fd, 0, src.gzip ? Math.min(src.bytes, 4 * MIB) : max);
+    const raw = readAt(fd, 0, src.gzip ? Math.min(src.bytes, 256 * 1024) : max);
     if (!src.gzip) return raw.toString('utf8');
     try {
       return gunzipSync(raw, { finishFlush: 2 /* Z_SYNC_FLUSH: accept a truncated stream */ })

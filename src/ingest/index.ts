@@ -1,5 +1,5 @@
 /** The ingest stage: platform exports in, canonical rows in the store, bad rows quarantined. */
-export { ingestFiles, ingestFile } from './ingest-file.ts';
+export { ingestFiles, ingestFile, checkInputs } from './ingest-file.ts';
 export type { IngestOptions, IngestSummary, FileSummary } from './ingest-file.ts';
 export {
   FORMATS,

@@ -9,7 +9,7 @@
  * transaction per file) keep memory bounded on multi-GB files and make progress durable.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Store } from '../store/index.ts';
@@ -104,7 +104,11 @@ export async function ingestFiles(
   // write in any order makes bulk inserts parallel and lighter on memory (DuckDB performance guide).
   await store.run('SET preserve_insertion_order = false');
   const files: FileSummary[] = [];
-  for (const p of paths) files.push(await ingestFile(store, p, options));
+  try {
+    for (const p of paths) files.push(await ingestFile(store, p, options));
+  } finally {
+    await store.run('RESET preserve_insertion_order');
+  }
   const sum = (k: 'read' | 'accepted' | 'rejected' | 'duplicates'): number =>
     files.reduce((n, f) => n + f[k], 0);
   const anyRejects = files.some((f) => f.quarantine !== null);
@@ -116,6 +120,20 @@ export async function ingestFiles(
     duplicates: sum('duplicates'),
     quarantine: anyRejects ? options.quarantineDir : null,
   };
+}
+
+/**
+ * Checks that each file exists and has a recognisable format, before anything is written (so a
+ * typo in a file name does not leave an empty database behind). Returns the formats.
+ */
+export function checkInputs(
+  paths: readonly string[],
+  options: Pick<IngestOptions, 'format' | 'map'>,
+): DetectedFormat[] {
+  const hasMap = Object.keys(options.map ?? {}).length > 0;
+  return paths.map((p) =>
+    detectFormat(readHead(describeSource(p)), options.format ?? 'auto', hasMap, p),
+  );
 }
 
 /** Ingests one file (resuming it if an earlier run was interrupted). */
@@ -239,7 +257,7 @@ export async function ingestFile(
       let merged = { staged: 0, accepted: 0 };
       if (batch.rows > 0) await loadStage(store, reader, batch);
       await store.transaction(async (tx) => {
-        if (batch.rows > 0) merged = await mergeStage(tx, reader, platform, basename(path));
+        if (batch.rows > 0) merged = await mergeStage(tx, reader, batch, platform, basename(path));
         // Rejects land in the quarantine file before the commit that counts them.
         quarantine.appendFile(batch.rejects.path);
         state.read += merged.staged + batch.rejectCount;
@@ -268,6 +286,13 @@ export async function ingestFile(
     await readBatches(store, src, format, objectType, map, options, state, commitBatch, workDir);
   } finally {
     rmSync(workDir, { recursive: true, force: true });
+    if (options.tempDir) {
+      try {
+        rmdirSync(options.tempDir); // only when empty: another ingest may be using it
+      } catch {
+        /* not empty or already gone */
+      }
+    }
   }
   await finishFile(store, fingerprint, state);
   return summary(resuming ? 'resumed' : 'ingested', state, quarantine.close());
@@ -345,6 +370,9 @@ async function readBatches(
     batch = new Batch(workDir, `b${batchNo}`);
     if (inFlight) await inFlight;
     inFlight = commitBatch(done, stageReader!);
+    // Mark it handled now: a failed merge must surface at the next await, not crash the process
+    // as an unhandled rejection while the next batch is being parsed.
+    inFlight.catch(() => undefined);
   };
 
   const { stream, bytesRead } = openSource(src);

@@ -42,3 +42,4 @@ export type { CoImageOptions, CoImagePair } from './co-image.ts';
 export { ingestMediaDir, postIdCandidates } from './media-dir.ts';
 export type { MediaIngestResult } from './media-dir.ts';
 export { parseCsv, parseCsvRecords, toCsvCell } from './csv.ts';
+export { insertMany } from './insert-many.ts';

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { inputError } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
+import { insertMany } from './insert-many.ts';
 import { hashImageFile, type PdqFileOptions } from './pdq-file.ts';
 import { PDQ_QUALITY_THRESHOLD } from './pdq.ts';
 
@@ -95,21 +96,18 @@ export async function ingestMediaDir(store: Store, dir: string, options: PdqFile
     });
   }
   await store.transaction(async (tx) => {
-    for (const r of rows) {
-      await tx.run('INSERT INTO media_hashes (platform, post_id, account_id, time_ms, pdq, quality, path) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-        r.platform,
-        r.post_id,
-        r.account_id,
-        r.time_ms,
-        r.pdq,
-        r.quality,
-        r.path,
-      ]);
-      await tx.run(
-        "INSERT INTO post_objects (platform, post_id, account_id, time_ms, object_type, object_id, raw) VALUES ($1, $2, $3, $4, 'media', $5, $6)",
-        [r.platform, r.post_id, r.account_id, r.time_ms, r.pdq, r.path],
-      );
-    }
+    await insertMany(
+      tx,
+      'media_hashes',
+      ['platform', 'post_id', 'account_id', 'time_ms', 'pdq', 'quality', 'path'],
+      rows.map((r) => [r.platform, r.post_id, r.account_id, r.time_ms, r.pdq, r.quality, r.path]),
+    );
+    await insertMany(
+      tx,
+      'post_objects',
+      ['platform', 'post_id', 'account_id', 'time_ms', 'object_type', 'object_id', 'raw'],
+      rows.map((r) => [r.platform, r.post_id, r.account_id, r.time_ms, 'media', r.pdq, r.path]),
+    );
   });
   result.hashed = rows.length;
   return result;

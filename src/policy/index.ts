@@ -19,3 +19,4 @@ export type { Condition, Rule, RulesFile } from './rules/rule-schema.ts';
 export { evaluateLabelled, formatEvaluation, parseLabelled } from './rules/evaluate-labelled.ts';
 export type { Evaluation, LabelledPost, PrecisionRecall } from './rules/evaluate-labelled.ts';
 export * from './impersonation/index.ts';
+export * from './state-media/index.ts';

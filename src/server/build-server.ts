@@ -46,7 +46,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     trustProxy: false,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    ajv: {
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: 'array',
+        useDefaults: true,
+        allErrors: false,
+      },
+    },
   });
   const table: RouteRecord[] = [];
   app.decorate('apiRoutes', table);
@@ -84,17 +91,33 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerFindingRoutes(app, options.store);
   registerCaseRoutes(app, options.store);
   app.get('/api/openapi.json', {
-    schema: { summary: 'This OpenAPI document', response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses } },
+    schema: {
+      summary: 'This OpenAPI document',
+      response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses },
+    },
     handler: async () => buildOpenApi(table, '0.1.0'),
   });
 
   const webDir = options.webDir ?? DEFAULT_WEB_DIR;
   const hasWeb = existsSync(`${webDir}/index.html`);
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, prefix: '/', index: ['index.html'], wildcard: false });
+  if (hasWeb)
+    await app.register(fastifyStatic, {
+      root: webDir,
+      prefix: '/',
+      index: ['index.html'],
+      wildcard: false,
+    });
   app.setNotFoundHandler(async (request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET') throw notFoundError(`There is no ${request.method} ${request.url.split('?')[0]?.slice(0, 200)}`);
+    if (request.url.startsWith('/api/') || request.method !== 'GET')
+      throw notFoundError(
+        `There is no ${request.method} ${request.url.split('?')[0]?.slice(0, 200)}`,
+      );
     if (!hasWeb) {
-      return reply.type('text/plain; charset=utf-8').send('The web app is not built: run `npm run build:web` (or `npm install`), then restart takedown serve.\n');
+      return reply
+        .type('text/plain; charset=utf-8')
+        .send(
+          'The web app is not built: run `npm run build:web` (or `npm install`), then restart takedown serve.\n',
+        );
     }
     // The single-page app routes in the browser (#/…); any other path gets the app.
     return reply.type('text/html; charset=utf-8').sendFile('index.html');

@@ -19,11 +19,21 @@ export const bool: JsonSchema = { type: 'boolean' };
 export const anyJson: JsonSchema = {};
 
 export const nullable = (s: JsonSchema): JsonSchema => ({ anyOf: [s, { type: 'null' }] });
-export const arr = (items: JsonSchema, maxItems?: number): JsonSchema => ({ type: 'array', items, ...(maxItems ? { maxItems } : {}) });
-export const enumOf = (values: readonly string[]): JsonSchema => ({ type: 'string', enum: [...values] });
+export const arr = (items: JsonSchema, maxItems?: number): JsonSchema => ({
+  type: 'array',
+  items,
+  ...(maxItems ? { maxItems } : {}),
+});
+export const enumOf = (values: readonly string[]): JsonSchema => ({
+  type: 'string',
+  enum: [...values],
+});
 
 /** An object whose listed properties are all required unless named in `optional`. */
-export function obj(properties: Record<string, JsonSchema>, optional: readonly string[] = []): JsonSchema {
+export function obj(
+  properties: Record<string, JsonSchema>,
+  optional: readonly string[] = [],
+): JsonSchema {
   return {
     type: 'object',
     properties,
@@ -33,10 +43,10 @@ export function obj(properties: Record<string, JsonSchema>, optional: readonly s
 }
 
 /** RFC 9457 problem details. */
-export const problemSchema = obj(
-  { type: str, title: str, status: int, code: str, detail: str },
-  ['type', 'detail'],
-);
+export const problemSchema = obj({ type: str, title: str, status: int, code: str, detail: str }, [
+  'type',
+  'detail',
+]);
 
 /** Error responses every route can give. */
 export const errorResponses: Record<string, JsonSchema> = {

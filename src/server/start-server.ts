@@ -40,7 +40,11 @@ export async function startServer(options: StartOptions): Promise<StartedServer>
     let demo: StartedServer['demo'] = null;
     if (options.demoUser) {
       if (!(await findUser(store, options.demoUser.username))) {
-        await addUser(store, { ...options.demoUser, role: options.demoUser.role ?? 'reviewer', createdBy: 'demo' });
+        await addUser(store, {
+          ...options.demoUser,
+          role: options.demoUser.role ?? 'reviewer',
+          createdBy: 'demo',
+        });
       }
       demo = { username: options.demoUser.username, password: options.demoUser.password };
     }

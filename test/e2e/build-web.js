@@ -22,7 +22,11 @@ function newest(dir) {
 export function isWebStale() {
   const built = join(web, 'dist', 'index.html');
   if (!existsSync(built)) return true;
-  const sources = Math.max(newest(join(web, 'src')), statSync(join(web, 'index.html')).mtimeMs, statSync(join(web, 'vite.config.ts')).mtimeMs);
+  const sources = Math.max(
+    newest(join(web, 'src')),
+    statSync(join(web, 'index.html')).mtimeMs,
+    statSync(join(web, 'vite.config.ts')).mtimeMs,
+  );
   return sources > statSync(built).mtimeMs;
 }
 
@@ -34,7 +38,11 @@ export function buildWeb() {
     process.stderr.write('takedown: vite is not installed; skipping the web app build\n');
     return false;
   }
-  const r = spawnSync(process.execPath, [vite, 'build', '--config', join(web, 'vite.config.ts'), '--logLevel', 'warn'], { stdio: 'inherit', cwd: root });
+  const r = spawnSync(
+    process.execPath,
+    [vite, 'build', '--config', join(web, 'vite.config.ts'), '--logLevel', 'warn'],
+    { stdio: 'inherit', cwd: root },
+  );
   if (r.status !== 0) throw new Error(`vite build failed with exit code ${r.status}`);
   return true;
 }

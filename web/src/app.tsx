@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, ApiError, setCsrfToken } from './api.ts';
 import { ErrorNote } from './components/error-note.tsx';
 import { AccountPage } from './pages/account-page.tsx';
+import { AuditPage } from './pages/audit-page.tsx';
 import { CasePage } from './pages/case-page.tsx';
 import { CasesPage } from './pages/cases-page.tsx';
 import { ClusterPage } from './pages/cluster-page.tsx';
@@ -39,6 +40,7 @@ export function App() {
   else if (section === 'review') page = <ReviewPage me={me} />;
   else if (section === 'cases' && id) page = <CasePage key={id} caseId={id} me={me} />;
   else if (section === 'cases') page = <CasesPage />;
+  else if (section === 'audit') page = <AuditPage me={me} />;
   else page = <ClustersPage />;
   return (
     <>
@@ -47,8 +49,11 @@ export function App() {
         <a href={href('clusters')}>Clusters</a>
         <a href={href('review')}>Review queue</a>
         <a href={href('cases')}>Cases</a>
+        <a href={href('audit')}>Audit log</a>
         <span className="spacer" />
-        <span className="muted" data-testid="whoami">{me.username} ({me.role})</span>
+        <span className="muted" data-testid="whoami">
+          {me.username} ({me.role})
+        </span>
         <button onClick={() => void logout()}>Log out</button>
       </nav>
       {page}

@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'react';
 
 export function useRoute(): string[] {
-  const read = (): string[] => window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const read = (): string[] =>
+    window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   const [parts, setParts] = useState(read);
   useEffect(() => {
     const on = (): void => setParts(read());

@@ -2,7 +2,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from './api.ts';
 
-export function useApi<T>(path: string | null): { data: T | null; error: unknown; reload: () => void } {
+export function useApi<T>(path: string | null): {
+  data: T | null;
+  error: unknown;
+  reload: () => void;
+} {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [tick, setTick] = useState(0);

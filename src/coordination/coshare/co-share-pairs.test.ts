@@ -310,7 +310,22 @@ describe('shares from the store', () => {
     expect(sortedKeys(await readCoSharePairs(store))).toEqual(['u1,twitter:p5,facebook:p5,0.1,twitter:a,facebook:a']);
   });
 
-  it('says that text is not yet available rather than pairing nothing', async () => {
-    await expect(loadStoreShares(store, 'text')).rejects.toThrow(/not yet available/);
+  it('pairs identical texts after computing the text keys', async () => {
+    const posts: [string, string, number, string][] = [
+      ['p1', 'a', 1_000_000, 'The election was stolen, share before they delete it'],
+      ['p2', 'b', 1_003_000, 'the ELECTION was stolen — share before they delete it!'],
+      ['p3', 'c', 1_004_000, 'Lovely weather in the park today with friends'],
+    ];
+    for (const [id, account, ms, text] of posts) {
+      await store.run(
+        `INSERT INTO posts (platform, post_id, account_id, time_ms, kind, text) VALUES ('twitter', $1, $2, $3, 'original', $4)`,
+        [id, account, ms, text],
+      );
+    }
+    const loaded = await loadStoreShares(store, 'text');
+    expect(loaded.shares).toBe(3);
+    await computeCoSharePairs(store, { windowSeconds: 10, minParticipation: 1, unitsPerSecond: loaded.unitsPerSecond });
+    const pairs = await readCoSharePairs(store);
+    expect(pairs.map((p) => [p.content_id, p.content_id_y, p.time_delta])).toEqual([['p1', 'p2', 3]]);
   });
 });

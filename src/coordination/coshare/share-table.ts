@@ -8,6 +8,7 @@
  */
 import { inputError, usageError } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
+import { materialiseTextKeys } from '../text-keys.ts';
 
 /** Which columns of the CSV hold the four CooRTweet fields (found by name). */
 export interface ShareColumns {
@@ -168,12 +169,8 @@ export async function loadStoreShares(store: Store, objectType: StoreObjectType)
     throw usageError(`Unknown object type '${String(objectType)}'`, `Use one of ${STORE_OBJECT_TYPES.join(', ')}`);
   }
   if (objectType === 'text') {
-    // Text keys are materialised into post_objects by materialiseTextKeys(store) of the detection
-    // stage; until it is wired here, say so rather than pair nothing.
-    throw usageError(
-      'Co-sharing of text from the database is not yet available',
-      'Use --object retweet, url, domain, hashtag, hashtag_set, mention, reply, media or object.',
-    );
+    // Text keys (normalised, hashed) are computed into post_objects on demand; reused when fresh.
+    await materialiseTextKeys(store);
   }
   const platforms = await store.one<{ n: number }>(
     'SELECT count(DISTINCT platform) AS n FROM post_objects WHERE object_type = $1',

@@ -91,6 +91,8 @@ export class PostClassifier {
     const label: PolicyLabel = winner?.label ?? (entities.length > 0 ? 'neutral' : 'unrelated');
     const reasons: string[] = [];
     if (winner !== undefined) reasons.push(`rule ${winner.name} → ${label}${winnerEvidence.length > 0 ? `: ${[...new Set(winnerEvidence)].join('; ')}` : ''}`);
+    const discounted = analysis.hits.filter((h) => (this.pro.has(h.lexicon) || this.anti.has(h.lexicon)) && h.near && !isAsserted(h, this.anti.has(h.lexicon)));
+    if (discounted.length > 0) reasons.push(`not counted as the author's own: ${discounted.slice(0, 5).map(describeHit).join('; ')}`);
     const unresolved = analysis.mentions.filter((m) => !m.resolved);
     if (unresolved.length > 0) reasons.push(`'${unresolved.map((m) => m.text).join("', '")}' alone, without entity context, is not taken as a designated entity`);
     const others = fired.filter((n) => n !== winner?.name);
@@ -100,17 +102,31 @@ export class PostClassifier {
       violating: VIOLATING_LABELS.has(label),
       label,
       entities: entities.map((e) => ({
-        id: e.id,
-        name: e.name,
-        type: e.type,
-        tier: e.tier,
-        designations: e.designations.map((d) => `${d.list}${d.programs.length > 0 ? ` ${d.programs.join('/')}` : ''}${d.ref !== undefined ? ` #${d.ref}` : ''} (${d.source})`),
+        ...this.describeEntity(e),
         matched: [...new Set(analysis.mentions.filter((m) => m.resolved && m.entityId === e.id).map((m) => m.text))],
       })),
       reasons,
       rule: winner?.name ?? '',
       actions: winner?.actions ?? [],
     };
+  }
+
+  private readonly described = new Map<string, Omit<VerdictEntity, 'matched'>>();
+
+  /** The verdict form of an entity (its designations written out once, then reused). */
+  private describeEntity(e: Entity): Omit<VerdictEntity, 'matched'> {
+    let d = this.described.get(e.id);
+    if (d === undefined) {
+      d = {
+        id: e.id,
+        name: e.name,
+        type: e.type,
+        tier: e.tier,
+        designations: e.designations.map((x) => `${x.list}${x.programs.length > 0 ? ` ${x.programs.join('/')}` : ''}${x.ref !== undefined ? ` #${x.ref}` : ''} (${x.source})`),
+      };
+      this.described.set(e.id, d);
+    }
+    return d;
   }
 
   /** Asserted, entity-tied framing against condemnation; when both, the nearer to the entity wins. */

@@ -46,7 +46,7 @@ export function splitCsvLine(line: string): string[] | undefined {
   return out;
 }
 
-function clean(v: string | undefined): string {
+function cleanCell(v: string | undefined): string {
   const t = (v ?? '').trim();
   return t === '-0-' ? '' : t;
 }
@@ -65,19 +65,19 @@ export function reorderName(name: string): string {
 
 /** Parses one row (already split) into a record, or undefined for the end-of-file marker. */
 export function toOfacRecord(cells: string[], lineNo: number): OfacRecord | undefined {
-  const entNum = clean(cells[0]).split(EOF_MARK).join('');
+  const entNum = cleanCell(cells[0]).split(EOF_MARK).join('');
   if (entNum === '') return undefined;
   if (cells.length < 12 || !/^\d+$/.test(entNum)) {
     throw inputError(`This is not an OFAC SDN legacy CSV: line ${lineNo} has ${cells.length} columns or no numeric ent_num`, 'Expected 12 columns: ent_num, name, type, program, title, call_sign, vess_type, tonnage, grt, vess_flag, vess_owner, remarks.');
   }
-  const remarks = clean(cells[11]);
+  const remarks = cleanCell(cells[11]);
   const aliases = [...remarks.matchAll(AKA_RE)].map((m) => (m[1] ?? '').trim()).filter((a) => a !== '');
   return {
     entNum,
-    name: clean(cells[1]),
-    type: clean(cells[2]) || 'entity',
-    programs: clean(cells[3]).split(/\]\s*\[/).map((p) => p.replace(/[[\]]/g, '').trim()).filter((p) => p !== ''),
-    title: clean(cells[4]),
+    name: cleanCell(cells[1]),
+    type: cleanCell(cells[2]) || 'entity',
+    programs: cleanCell(cells[3]).split(/\]\s*\[/).map((p) => p.replace(/[[\]]/g, '').trim()).filter((p) => p !== ''),
+    title: cleanCell(cells[4]),
     remarks,
     aliases,
   };
@@ -95,7 +95,7 @@ export async function* readOfacCsv(path: string): AsyncGenerator<OfacRecord> {
     const cells = splitCsvLine(pending);
     if (cells === undefined) continue;
     pending = '';
-    if (cells.length === 1 && clean(cells[0]).split(EOF_MARK).join('') === '') continue;
+    if (cells.length === 1 && cleanCell(cells[0]).split(EOF_MARK).join('') === '') continue;
     const rec = toOfacRecord(cells, lineNo);
     if (rec !== undefined) yield rec;
   }

@@ -36,7 +36,7 @@ export function decodeXml(s: string): string {
     .replace(/&amp;/g, '&');
 }
 
-function field(body: string, tag: string): string {
+function readField(body: string, tag: string): string {
   const m = new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(body);
   return m === null ? '' : decodeXml(m[1] ?? '').replace(/\s+/g, ' ').trim();
 }
@@ -44,26 +44,26 @@ function field(body: string, tag: string): string {
 /** Parses the inside of one `<INDIVIDUAL>` or `<ENTITY>` element. */
 export function parseUnRecord(kind: 'individual' | 'entity', body: string): UnRecord {
   const name = ['FIRST_NAME', 'SECOND_NAME', 'THIRD_NAME', 'FOURTH_NAME']
-    .map((t) => field(body, t))
+    .map((t) => readField(body, t))
     .filter((p) => p !== '')
     .join(' ');
   const aliases: { name: string; quality: string }[] = [];
   const aliasRe = /<(?:INDIVIDUAL|ENTITY)_ALIAS>([\s\S]*?)<\/(?:INDIVIDUAL|ENTITY)_ALIAS>/g;
   for (const m of body.matchAll(aliasRe)) {
     const inner = m[1] ?? '';
-    const quality = field(inner, 'QUALITY');
-    for (const part of field(inner, 'ALIAS_NAME').split(';')) {
+    const quality = readField(inner, 'QUALITY');
+    for (const part of readField(inner, 'ALIAS_NAME').split(';')) {
       const n = part.trim();
       if (n !== '') aliases.push({ name: n, quality });
     }
   }
   return {
     kind,
-    dataId: field(body, 'DATAID'),
-    reference: field(body, 'REFERENCE_NUMBER'),
-    listType: field(body, 'UN_LIST_TYPE'),
+    dataId: readField(body, 'DATAID'),
+    reference: readField(body, 'REFERENCE_NUMBER'),
+    listType: readField(body, 'UN_LIST_TYPE'),
     name,
-    originalScript: field(body, 'NAME_ORIGINAL_SCRIPT'),
+    originalScript: readField(body, 'NAME_ORIGINAL_SCRIPT'),
     aliases,
   };
 }

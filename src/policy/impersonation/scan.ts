@@ -4,6 +4,7 @@
  * identity into clusters (`imp:<identity_id>`, two accounts or more) for detection's
  * `impersonation` indicator.
  */
+import { insertMany } from '../../media/index.ts';
 import type { Store } from '../../store/index.ts';
 import { loadProtectedIdentities } from './registry.ts';
 import { detectImpersonation, type AccountProfile, type DetectOptions, type ImpersonationFinding } from './score.ts';
@@ -50,12 +51,12 @@ export async function scanImpersonation(store: Store, options: DetectOptions & {
   const runMs = options.nowMs ?? Date.now();
   await store.transaction(async (tx) => {
     await tx.run('DELETE FROM impersonation_findings');
-    for (const f of withClusters) {
-      await tx.run(
-        'INSERT INTO impersonation_findings (run_ms, platform, account_id, identity_id, score, reasons, evidence, cluster_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-        [runMs, f.platform ?? null, f.accountId, f.identityId, f.score, JSON.stringify(f.reasons), JSON.stringify(f.evidence), f.clusterId],
-      );
-    }
+    await insertMany(
+      tx,
+      'impersonation_findings',
+      ['run_ms', 'platform', 'account_id', 'identity_id', 'score', 'reasons', 'evidence', 'cluster_id'],
+      withClusters.map((f) => [runMs, f.platform ?? null, f.accountId, f.identityId, f.score, JSON.stringify(f.reasons), JSON.stringify(f.evidence), f.clusterId]),
+    );
   });
   return { findings: withClusters, clusters };
 }

@@ -4,7 +4,8 @@
  * phrase) whatever the number of phrases. Arabic proclitics (و ف ل and the article ال, with their
  * combinations وال فال بال لل) are tried when a token has no edge of its own, so والشهيد matches
  * الشهيد/شهيد and لسليماني matches سليماني. Bare ب and ك are not stripped: بحماس is "with
- * enthusiasm", not Hamas.
+ * enthusiasm", not Hamas. Phrases the caller allows (framing lexicons, not names) may match
+ * with one extra word inside them.
  */
 
 export interface TrieNode<P> {
@@ -26,8 +27,9 @@ const cache = new Map<string, readonly string[]>();
 
 /** Forms of an Arabic-script token with its proclitics removed, most specific first (memoised). */
 export function stripProclitics(token: string): readonly string[] {
+  // Only و ف ب ک ل and ا (of ال) begin a proclitic.
   const c = token.charCodeAt(0);
-  if (c < 0x0600 || c > 0x06ff) return NONE;
+  if (c !== 0x0648 && c !== 0x0641 && c !== 0x0628 && c !== 0x06a9 && c !== 0x0644 && c !== 0x0627) return NONE;
   let out = cache.get(token);
   if (out === undefined) {
     if (cache.size > 100_000) cache.clear();
@@ -54,9 +56,14 @@ function computeProclitics(token: string): readonly string[] {
   return out;
 }
 
+const NO_GAP = (): boolean => false;
+
 export class PhraseTrie<P> {
   private readonly root: TrieNode<P> = { next: new Map(), payloads: [] };
   private size = 0;
+
+  /** `allowGap(payload)`: may this phrase match with one extra word inside it? (Default: never.) */
+  constructor(private readonly allowGap: (payload: P) => boolean = NO_GAP) {}
 
   /** Adds a phrase given as tokens; empty phrases are ignored. */
   add(tokens: readonly string[], payload: P): void {
@@ -100,19 +107,31 @@ export class PhraseTrie<P> {
 
   private walk(tokens: readonly string[], start: number, node: TrieNode<P> | undefined, out: PhraseMatch<P>[]): void {
     let j = start;
+    let skipped = false;
     while (node !== undefined) {
       j++;
-      for (const payload of node.payloads) out.push({ start, end: j, payload });
+      for (const payload of node.payloads) if (!skipped || this.allowGap(payload)) out.push({ start, end: j, payload });
       if (j >= tokens.length || node.next.size === 0) break;
-      const t = tokens[j] as string;
-      let child = node.next.get(t);
-      if (child === undefined) {
-        for (const v of stripProclitics(t)) {
-          child = node.next.get(v);
-          if (child !== undefined) break;
+      let child = this.step(node, tokens[j] as string);
+      // One inserted word inside a phrase ("rest in eternal peace", "دلمان برایت تنگ") for phrases that allow it.
+      if (child === undefined && !skipped && this.allowGap !== NO_GAP && j + 1 < tokens.length) {
+        child = this.step(node, tokens[j + 1] as string);
+        if (child !== undefined) {
+          skipped = true;
+          j++;
         }
       }
       node = child;
     }
+  }
+
+  private step(node: TrieNode<P>, t: string): TrieNode<P> | undefined {
+    const child = node.next.get(t);
+    if (child !== undefined) return child;
+    for (const v of stripProclitics(t)) {
+      const c = node.next.get(v);
+      if (c !== undefined) return c;
+    }
+    return undefined;
   }
 }

@@ -77,7 +77,8 @@ export interface MatcherOptions {
 
 /** Entity and lexicon matcher compiled once, used for every post. */
 export class PolicyMatcher {
-  private readonly trie = new PhraseTrie<Payload>();
+  // Framing phrases tolerate one inserted word; names and cue phrases do not.
+  private readonly trie = new PhraseTrie<Payload>((p) => p.kind === 'lex' && !CUE_LEXICONS.has(p.name));
   private readonly window: number;
   private readonly relatedIdx: number[][];
 
@@ -159,7 +160,7 @@ export class PolicyMatcher {
         entityId: (this.entities[e] as Entity).id,
         start: r.m.start,
         end: r.m.end,
-        text: tokens.slice(r.m.start, r.m.end).join(' '),
+        text: joinSpan(tokens, r.m.start, r.m.end),
         strength: p.strength,
         resolved,
         slogan: p.framing !== undefined,
@@ -243,7 +244,7 @@ export class PolicyMatcher {
         lexicon: name,
         start: h.start,
         end: h.end,
-        text: tokens.slice(h.start, h.end).join(' '),
+        text: joinSpan(tokens, h.start, h.end),
         negated: negated && name !== 'negation',
         quoted: isQuoted,
         attributed: attrSent.has(s) && !CUE_LEXICONS.has(name),
@@ -261,6 +262,11 @@ export class PolicyMatcher {
     for (let k = 0; k < tokens.length; k++) if (!hashtag[k] && !(tokens[k] ?? '').startsWith('eex')) hashtagOnly = false;
     return { tokens: pt, mentions, hits, entityIds, hashtagOnly, sarcasm };
   }
+}
+
+/** The tokens of a span joined by spaces (no allocation for one token). */
+function joinSpan(tokens: readonly string[], start: number, end: number): string {
+  return end - start === 1 ? (tokens[start] as string) : tokens.slice(start, end).join(' ');
 }
 
 /**

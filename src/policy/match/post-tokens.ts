@@ -51,12 +51,10 @@ const URL_RE = /\b(?:https?:\/\/|www\.)\S+/giu;
 const HASHTAG_RE = /#([\p{L}\p{M}\p{N}_\u200c]+)/gu;
 // Straight quotes count only at a word edge, so Kata'ib, Qa'ida and Soleimani's stay words.
 // One pass for the marks the policy keeps: double quotes, single quotes at a word edge,
-// question marks, other sentence ends.
+// question marks, clause breaks (comma, Arabic comma, colon, spaced dash), other sentence ends.
 // A full stop ends a sentence unless it follows a single capital (U.S., Gen. Q.).
-/** Clause breaks: comma (Latin, Arabic), colon, dash between spaces. */
-const CLAUSE_RE = /[,،:]|\s[-–—]\s/g;
 const MARKS_RE =
-  /(["“”«»„‟‹›])|((?<![\p{L}\p{N}])['‘’`]|['‘’`](?![\p{L}\p{N}]))|([?؟]+)|[!;؛\n…]+|(?<!\b\p{Lu})\.(?=\s|$|["”»'’])/gu;
+  /(["“”«»„‟‹›])|((?<![\p{L}\p{N}])['‘’`]|['‘’`](?![\p{L}\p{N}]))|([?؟]+)|([,،:]|\s[-–—]\s)|[!;؛\n…]+|(?<!\b\p{Lu})\.(?=\s|$|["”»'’])/gu;
 const LEET_IN_WORD_RE = /(?<=[\p{L}\p{N}])[@$!|](?=[\p{L}\p{N}])/gu;
 const LEET: Record<string, string> = { '@': 'a', $: 's', '!': 'i', '|': 'l' };
 /** Cheap pre-tests: surrogate pairs or the BMP symbol blocks (emoji), leetspeak symbols. */
@@ -112,9 +110,11 @@ export function tokenisePost(raw: string): PostTokens {
   if (MAYBE_EMOJI_RE.test(text)) text = text.replace(EMOJI_JOINERS, '').replace(PICTO_RE, (c) => ` ${EMOJI[c] ?? ''} `);
   if (text.includes('#')) text = text.replace(HASHTAG_RE, (_m, body: string) => ` ${H_OPEN} ${splitHashtag(body)} ${H_CLOSE} `);
   if (MAYBE_LEET_RE.test(text)) text = text.replace(LEET_IN_WORD_RE, (c) => LEET[c] ?? c);
-  text = text.replace(CLAUSE_RE, ` ${C} `);
-  text = text.replace(MARKS_RE, (_m, dq?: string, sq?: string, qm?: string) => (dq ? ` ${Q} ` : sq ? ` ${Q1} ` : qm ? ` ${SQ} ` : ` ${S} `));
-  const words = normaliseText(text, { dropUrls: false }).split(' ');
+  text = text.replace(MARKS_RE, (_m, dq?: string, sq?: string, qm?: string, cl?: string) =>
+    dq ? ` ${Q} ` : sq ? ` ${Q1} ` : qm ? ` ${SQ} ` : cl ? ` ${C} ` : ` ${S} `,
+  );
+  // URLs are gone already; mentions are dropped only when there can be one.
+  const words = normaliseText(text, { dropUrls: false, dropMentions: text.includes('@') }).split(' ');
 
   const tokens: string[] = [];
   const sentence: number[] = [];

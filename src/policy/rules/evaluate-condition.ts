@@ -19,16 +19,16 @@ export interface PostFacts {
   signals: readonly string[];
 }
 
-function asList<T>(v: T | T[]): T[] {
+function toList<T>(v: T | T[]): T[] {
   return Array.isArray(v) ? v : [v];
 }
 
 function matchesEntity(e: Entity, t: EntityTest): boolean {
-  if (t.id !== undefined && !asList(t.id).includes(e.id)) return false;
-  if (t.tier !== undefined && !asList(t.tier).includes(e.tier)) return false;
+  if (t.id !== undefined && !toList(t.id).includes(e.id)) return false;
+  if (t.tier !== undefined && !toList(t.tier).includes(e.tier)) return false;
   if (t.type !== undefined && e.type !== t.type) return false;
   if (t.designation !== undefined) {
-    const wanted = asList(t.designation).map((d) => d.toUpperCase());
+    const wanted = toList(t.designation).map((d) => d.toUpperCase());
     const have = e.designations.flatMap((d) => [d.list.toUpperCase(), ...d.programs.map((p) => p.toUpperCase())]);
     if (!wanted.some((w) => have.includes(w))) return false;
   }
@@ -83,7 +83,7 @@ export function evaluateCondition(c: Condition, f: PostFacts, evidence?: string[
     return true;
   }
   if ('lexicon' in c) {
-    const names = asList(c.lexicon);
+    const names = toList(c.lexicon);
     const near = c.near_entity ?? true;
     const asserted = c.asserted ?? true;
     const hits = f.analysis.hits.filter(
@@ -97,14 +97,14 @@ export function evaluateCondition(c: Condition, f: PostFacts, evidence?: string[
     return true;
   }
   if ('stance' in c) {
-    if (!asList(c.stance).includes(f.stance)) return false;
+    if (!toList(c.stance).includes(f.stance)) return false;
     evidence?.push(`stance ${f.stance}`, ...f.stanceEvidence());
     return true;
   }
-  if ('lang' in c) return f.lang !== undefined && asList(c.lang).includes(f.lang);
+  if ('lang' in c) return f.lang !== undefined && toList(c.lang).includes(f.lang);
   if ('account' in c) return matchesAccount(f.account, c.account);
   if ('signal' in c) {
-    const s = asList(c.signal).filter((x) => f.signals.includes(x));
+    const s = toList(c.signal).filter((x) => f.signals.includes(x));
     if (s.length === 0) return false;
     evidence?.push(`signal ${s.join(', ')}`);
     return true;

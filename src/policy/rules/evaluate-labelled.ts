@@ -51,7 +51,7 @@ export function parseLabelled(text: string, origin: string): LabelledPost[] {
   return out;
 }
 
-function pr(tp: number, fp: number, fn: number): PrecisionRecall {
+function computePrecisionRecall(tp: number, fp: number, fn: number): PrecisionRecall {
   return { tp, fp, fn, precision: tp + fp === 0 ? 1 : tp / (tp + fp), recall: tp + fn === 0 ? 1 : tp / (tp + fn) };
 }
 
@@ -79,11 +79,11 @@ export function evaluateLabelled(classifier: PostClassifier, posts: readonly Lab
       const tp = matrix[lab][lab];
       const fp = POLICY_LABELS.reduce((s, o) => s + (o === lab ? 0 : matrix[o][lab]), 0);
       const fn = POLICY_LABELS.reduce((s, o) => s + (o === lab ? 0 : matrix[lab][o]), 0);
-      return [lab, pr(tp, fp, fn)];
+      return [lab, computePrecisionRecall(tp, fp, fn)];
     }),
   ) as Evaluation['perLabel'];
   const violatingByLang: Evaluation['violatingByLang'] = {};
-  for (const [lang, l] of [...langs].sort()) violatingByLang[lang] = { ...pr(l.tp, l.fp, l.fn), n: l.n };
+  for (const [lang, l] of [...langs].sort()) violatingByLang[lang] = { ...computePrecisionRecall(l.tp, l.fp, l.fn), n: l.n };
   return { total: posts.length, accuracy: posts.length === 0 ? 1 : correct / posts.length, matrix, perLabel, violatingByLang, errors };
 }
 

@@ -26,7 +26,8 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const unauthenticated = (): TakedownError =>
   new TakedownError({ code: 'unauthenticated', title: 'Log in first', status: 401 });
-const forbidden = (title: string): TakedownError => new TakedownError({ code: 'forbidden', title, status: 403 });
+const forbidden = (title: string): TakedownError =>
+  new TakedownError({ code: 'forbidden', title, status: 403 });
 
 async function readSession(store: Store, request: FastifyRequest): Promise<Session | undefined> {
   const header = request.headers.authorization;
@@ -53,7 +54,8 @@ export function registerAuthHook(app: FastifyInstance, store: Store): void {
     request.session = session;
     const method = request.method.toUpperCase();
     const needs: Role = config?.role ?? (SAFE.has(method) ? 'viewer' : 'admin');
-    if (!hasRole(session.user.role, needs)) throw forbidden(`This needs the ${needs} role; you are ${session.user.role}`);
+    if (!hasRole(session.user.role, needs))
+      throw forbidden(`This needs the ${needs} role; you are ${session.user.role}`);
     if (!SAFE.has(method) && session.kind === 'cookie') {
       const token = request.headers[CSRF_HEADER];
       if (!checkCsrf(session, typeof token === 'string' ? token : undefined)) {

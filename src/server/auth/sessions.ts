@@ -21,38 +21,57 @@ export interface Session {
 }
 
 /** Starts a session; returns the secret (cookie value or bearer token) and the CSRF token. */
-export async function createSession(store: Store, username: string, kind: 'cookie' | 'token', now = Date.now()): Promise<{ secret: string; csrfToken: string | null; expiresMs: number }> {
+export async function createSession(
+  store: Store,
+  username: string,
+  kind: 'cookie' | 'token',
+  now = Date.now(),
+): Promise<{ secret: string; csrfToken: string | null; expiresMs: number }> {
   const secret = randomBytes(32).toString('base64url');
   const csrfToken = kind === 'cookie' ? randomBytes(32).toString('base64url') : null;
   const expiresMs = now + (kind === 'cookie' ? COOKIE_TTL_MS : TOKEN_TTL_MS);
-  await serialiseWrites(store, () =>
-    store.run('INSERT INTO sessions (token_hash, username, kind, csrf_token, created_ms, expires_ms) VALUES ($1, $2, $3, $4, $5, $6)', [
-      sha256(secret),
-      username,
-      kind,
-      csrfToken,
-      now,
-      expiresMs,
-    ]),
-  );
+  await serialiseWrites(store, async () => {
+    await store.run('DELETE FROM sessions WHERE expires_ms <= $1', [now]);
+    await store.run(
+      'INSERT INTO sessions (token_hash, username, kind, csrf_token, created_ms, expires_ms) VALUES ($1, $2, $3, $4, $5, $6)',
+      [sha256(secret), username, kind, csrfToken, now, expiresMs],
+    );
+  });
   return { secret, csrfToken, expiresMs };
 }
 
 /** The live session of a secret, or undefined (unknown, expired, or its user disabled). */
-export async function findSession(store: Store, secret: string, now = Date.now()): Promise<Session | undefined> {
+export async function findSession(
+  store: Store,
+  secret: string,
+  now = Date.now(),
+): Promise<Session | undefined> {
   if (secret.length < 20 || secret.length > 200) return undefined;
-  const r = await store.one<{ token_hash: string; username: string; kind: string; csrf_token: string | null; expires_ms: number }>(
+  const r = await store.one<{
+    token_hash: string;
+    username: string;
+    kind: string;
+    csrf_token: string | null;
+    expires_ms: number;
+  }>(
     'SELECT token_hash, username, kind, csrf_token, expires_ms FROM sessions WHERE token_hash = $1',
     [sha256(secret)],
   );
   if (!r || r.expires_ms <= now) return undefined;
   const user = await findUser(store, r.username);
   if (!user || user.disabled) return undefined;
-  return { user, kind: r.kind === 'token' ? 'token' : 'cookie', csrfToken: r.csrf_token, tokenHash: r.token_hash };
+  return {
+    user,
+    kind: r.kind === 'token' ? 'token' : 'cookie',
+    csrfToken: r.csrf_token,
+    tokenHash: r.token_hash,
+  };
 }
 
 export async function deleteSession(store: Store, tokenHash: string): Promise<void> {
-  await serialiseWrites(store, () => store.run('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]));
+  await serialiseWrites(store, () =>
+    store.run('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]),
+  );
 }
 
 /** Constant-time comparison of the CSRF header with the session's token. */

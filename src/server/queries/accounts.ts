@@ -27,9 +27,7 @@ export async function readAccount(store: Store, accountId: string, platform?: st
         [runId, accountId],
       )
     : [];
-  const hits = await store.all<{ post_id: string }>('SELECT post_id FROM policy_results WHERE account_id = $1 AND violating', [accountId]);
-  const queue = hits.length ? await listReviewQueue(store, { limit: 500, offset: 0 }) : { items: [] };
-  const hitIds = new Set(hits.map((h) => h.post_id));
+  const hits = await listReviewQueue(store, { accountId, limit: 200, offset: 0 });
   const decisions = await store.all(
     'SELECT case_id, surface, action, policy, status, decided_by, decided_ms FROM decisions WHERE account_id = $1 ORDER BY decided_ms DESC',
     [accountId],
@@ -51,9 +49,18 @@ export async function readAccount(store: Store, accountId: string, platform?: st
     },
     postsTotal: posts.total,
     posts: posts.items,
-    clusters: clusters.map((c) => ({ clusterId: c.cluster_id, verdict: c.verdict, score: Number(c.score) })),
-    signals: signals.map((s) => ({ signal: s.signal, edges: Number(s.edges), partners: Number(s.partners), evidence: Number(s.evidence ?? 0) })),
-    policyHits: queue.items.filter((i) => hitIds.has(i.post.postId)),
+    clusters: clusters.map((c) => ({
+      clusterId: c.cluster_id,
+      verdict: c.verdict,
+      score: Number(c.score),
+    })),
+    signals: signals.map((s) => ({
+      signal: s.signal,
+      edges: Number(s.edges),
+      partners: Number(s.partners),
+      evidence: Number(s.evidence ?? 0),
+    })),
+    policyHits: hits.items,
     decisions: decisions.map((d) => ({
       caseId: String(d['case_id']),
       surface: String(d['surface']),

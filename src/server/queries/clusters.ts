@@ -46,7 +46,10 @@ SELECT c.*, coalesce(ca.n, 0) AS accounts, coalesce(ec.n, 0) AS edge_count
  WHERE c.run_id = $1`;
 
 /** Clusters ranked by score (then rank), optionally of one verdict. */
-export async function listClusters(store: Store, f: { verdict?: string; limit: number; offset: number }): Promise<{ runId: string | null; total: number; items: ClusterSummary[] }> {
+export async function listClusters(
+  store: Store,
+  f: { verdict?: string; limit: number; offset: number },
+): Promise<{ runId: string | null; total: number; items: ClusterSummary[] }> {
   const runId = await readLatestRunId(store);
   if (!runId) return { runId: null, total: 0, items: [] };
   const params: (string | number)[] = [runId];
@@ -55,8 +58,14 @@ export async function listClusters(store: Store, f: { verdict?: string; limit: n
     params.push(f.verdict);
     where = ' AND c.verdict = $2';
   }
-  const total = await store.one<{ n: number }>(`SELECT count(*) AS n FROM clusters c WHERE c.run_id = $1${where}`, params);
-  const rows = await store.all(`${SUMMARY_SQL}${where} ORDER BY c.score DESC, c.rank LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, f.limit, f.offset]);
+  const total = await store.one<{ n: number }>(
+    `SELECT count(*) AS n FROM clusters c WHERE c.run_id = $1${where}`,
+    params,
+  );
+  const rows = await store.all(
+    `${SUMMARY_SQL}${where} ORDER BY c.score DESC, c.rank LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    [...params, f.limit, f.offset],
+  );
   return { runId, total: total?.n ?? 0, items: rows.map(toSummary) };
 }
 
@@ -93,7 +102,9 @@ export function toEdgeKey(clusterId: string, a: string, b: string, signal: strin
 export function parseEdgeKey(key: string): [string, string, string, string] | undefined {
   try {
     const v = JSON.parse(Buffer.from(key, 'base64url').toString('utf8')) as unknown;
-    return Array.isArray(v) && v.length === 4 && v.every((x) => typeof x === 'string') ? (v as [string, string, string, string]) : undefined;
+    return Array.isArray(v) && v.length === 4 && v.every((x) => typeof x === 'string')
+      ? (v as [string, string, string, string])
+      : undefined;
   } catch {
     return undefined;
   }
@@ -111,7 +122,13 @@ const layoutCache = new Map<string, Layout>();
 const MAX_CACHED_LAYOUTS = 32;
 
 /** The cluster's layout: from memory, else from cluster_layouts, else computed once and stored. */
-async function readLayout(store: Store, runId: string, clusterId: string, ids: string[], edges: ClusterEdge[]): Promise<Layout> {
+async function readLayout(
+  store: Store,
+  runId: string,
+  clusterId: string,
+  ids: string[],
+  edges: ClusterEdge[],
+): Promise<Layout> {
   const cacheKey = `${store.path}\u0000${runId}\u0000${clusterId}`;
   const cached = layoutCache.get(cacheKey);
   if (cached && cached.size === ids.length) return cached;
@@ -126,7 +143,10 @@ async function readLayout(store: Store, runId: string, clusterId: string, ids: s
     layout = computeLayout({ nodes: ids, edges });
     await serialiseWrites(store, () =>
       store.transaction(async (tx) => {
-        await tx.run('DELETE FROM cluster_layouts WHERE run_id = $1 AND cluster_id = $2', [runId, clusterId]);
+        await tx.run('DELETE FROM cluster_layouts WHERE run_id = $1 AND cluster_id = $2', [
+          runId,
+          clusterId,
+        ]);
         const appender = await tx.appender('cluster_layouts');
         for (const [id, p] of layout) {
           appender.appendVarchar(runId);
@@ -140,7 +160,8 @@ async function readLayout(store: Store, runId: string, clusterId: string, ids: s
       }),
     );
   }
-  if (layoutCache.size >= MAX_CACHED_LAYOUTS) layoutCache.delete(layoutCache.keys().next().value as string);
+  if (layoutCache.size >= MAX_CACHED_LAYOUTS)
+    layoutCache.delete(layoutCache.keys().next().value as string);
   layoutCache.set(cacheKey, layout);
   return layout;
 }
@@ -148,8 +169,11 @@ async function readLayout(store: Store, runId: string, clusterId: string, ids: s
 /** One cluster: accounts with positions, edges, timeline and account-creation histogram. */
 export async function readCluster(store: Store, clusterId: string) {
   const runId = await readLatestRunId(store);
-  const row = runId ? await store.one(`${SUMMARY_SQL} AND c.cluster_id = $2`, [runId, clusterId]) : undefined;
-  if (!runId || !row) throw notFoundError(`There is no cluster ${clusterId} in the latest detect run`);
+  const row = runId
+    ? await store.one(`${SUMMARY_SQL} AND c.cluster_id = $2`, [runId, clusterId])
+    : undefined;
+  if (!runId || !row)
+    throw notFoundError(`There is no cluster ${clusterId} in the latest detect run`);
   const summary = toSummary(row);
   // Counts are pre-aggregated and joined (not correlated per account): 10,000 accounts in one pass.
   const accounts = await store.all(
@@ -189,7 +213,9 @@ export async function readCluster(store: Store, clusterId: string) {
     if (!ind || typeof ind !== 'object') continue;
     const { indicator, accounts: members } = ind as { indicator?: unknown; accounts?: unknown };
     if (typeof indicator !== 'string' || !Array.isArray(members)) continue;
-    for (const m of members) if (typeof m === 'string') (perAccount.get(m) ?? perAccount.set(m, new Set()).get(m))?.add(indicator);
+    for (const m of members)
+      if (typeof m === 'string')
+        (perAccount.get(m) ?? perAccount.set(m, new Set()).get(m))?.add(indicator);
   }
   const nodes: ClusterNode[] = accounts.map((a) => {
     const id = String(a['account_id']);
@@ -222,7 +248,10 @@ export async function readCluster(store: Store, clusterId: string) {
       `SELECT (time_ms // $3) * $3 AS s, count(*) AS n FROM posts WHERE account_id IN (SELECT account_id FROM cluster_accounts WHERE run_id = $1 AND cluster_id = $2) GROUP BY 1 ORDER BY 1`,
       [runId, clusterId, w],
     );
-    timeline = { bucketMs: w, buckets: rows.map((r) => ({ startMs: Number(r.s), count: Number(r.n) })) };
+    timeline = {
+      bucketMs: w,
+      buckets: rows.map((r) => ({ startMs: Number(r.s), count: Number(r.n) })),
+    };
   }
   const created = nodes.map((n) => n.createdMs).filter((x): x is number => x !== null);
   let creation = { bucketMs: 86_400_000, buckets: [] as { startMs: number; count: number }[] };
@@ -235,7 +264,12 @@ export async function readCluster(store: Store, clusterId: string) {
       const s = Math.floor(c / w) * w;
       counts.set(s, (counts.get(s) ?? 0) + 1);
     }
-    creation = { bucketMs: w, buckets: [...counts].sort((x, y) => x[0] - y[0]).map(([startMs, count]) => ({ startMs, count })) };
+    creation = {
+      bucketMs: w,
+      buckets: [...counts]
+        .sort((x, y) => x[0] - y[0])
+        .map(([startMs, count]) => ({ startMs, count })),
+    };
   }
   return {
     runId,

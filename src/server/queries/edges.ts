@@ -34,10 +34,14 @@ export async function readEdge(store: Store, key: string) {
   );
   if (!row) throw notFoundError('There is no such edge in the latest detect run');
   const raw = parseJsonColumn<unknown[]>(row['evidence'], []);
-  const all = Array.isArray(raw) ? raw.filter((x): x is Record<string, unknown> => !!x && typeof x === 'object') : [];
+  const all = Array.isArray(raw)
+    ? raw.filter((x): x is Record<string, unknown> => !!x && typeof x === 'object')
+    : [];
   const items = all.slice(0, MAX_EVIDENCE);
   const str = (v: unknown): string | null => (v === undefined || v === null ? null : String(v));
-  const ids = items.flatMap((e) => [str(field(e, 'post_a', 'postA')), str(field(e, 'post_b', 'postB'))]).filter((x): x is string => x !== null);
+  const ids = items
+    .flatMap((e) => [str(field(e, 'post_a', 'postA')), str(field(e, 'post_b', 'postB'))])
+    .filter((x): x is string => x !== null);
   const posts = await readPostsById(store, [...new Set(ids)]);
   const evidence: EvidenceView[] = items.map((e) => {
     const pa = str(field(e, 'post_a', 'postA'));
@@ -52,7 +56,8 @@ export async function readEdge(store: Store, key: string) {
       postIdB: pb,
       objectType: str(field(e, 'object_type', 'objectType')),
       objectId: clipText(field(e, 'object_id', 'objectId'), 2000),
-      deltaMs: typeof d === 'number' ? d : postA && postB ? Math.abs(postB.timeMs - postA.timeMs) : null,
+      deltaMs:
+        typeof d === 'number' ? d : postA && postB ? Math.abs(postB.timeMs - postA.timeMs) : null,
     };
   });
   return {

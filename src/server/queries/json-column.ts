@@ -13,7 +13,13 @@ export function parseJsonColumn<T>(value: unknown, fallback: T): T {
 export function namesOf(list: unknown, key: string): string[] {
   if (!Array.isArray(list)) return [];
   return list
-    .map((x) => (typeof x === 'string' ? x : x && typeof x === 'object' ? (x as Record<string, unknown>)[key] : undefined))
+    .map((x) =>
+      typeof x === 'string'
+        ? x
+        : x && typeof x === 'object'
+          ? (x as Record<string, unknown>)[key]
+          : undefined,
+    )
     .filter((x): x is string => typeof x === 'string');
 }
 

@@ -17,7 +17,9 @@ describe('a large cluster', () => {
     expect(first.edges.length).toBeGreaterThan(8000);
     expect(first.nodes.every((n) => Number.isFinite(n.x) && Number.isFinite(n.y))).toBe(true);
     expect(new Set(first.nodes.map((n) => `${n.x},${n.y}`)).size).toBeGreaterThan(2900);
-    const stored = await store.one<{ n: number }>("SELECT count(*) AS n FROM cluster_layouts WHERE cluster_id = 'big'");
+    const stored = await store.one<{ n: number }>(
+      "SELECT count(*) AS n FROM cluster_layouts WHERE cluster_id = 'big'",
+    );
     expect(stored?.n).toBe(3000);
     const again = await readCluster(store, 'big');
     expect(again.nodes.map((n) => [n.x, n.y])).toEqual(first.nodes.map((n) => [n.x, n.y]));

@@ -8,7 +8,8 @@ import { UndirectedGraph } from 'graphology';
 import forceAtlas2Import from 'graphology-layout-forceatlas2';
 
 // A CommonJS package: under NodeNext its types put the function on .default, Node on the module itself.
-const forceAtlas2 = ((forceAtlas2Import as unknown as { default?: unknown }).default ?? forceAtlas2Import) as typeof forceAtlas2Import.default;
+const forceAtlas2 = ((forceAtlas2Import as unknown as { default?: unknown }).default ??
+  forceAtlas2Import) as typeof forceAtlas2Import.default;
 
 export interface LayoutInput {
   nodes: readonly string[];
@@ -27,13 +28,18 @@ function mulberry32(seed: number): () => number {
 }
 
 /** Positions by node id; deterministic for a given input and seed. */
-export function computeLayout(input: LayoutInput, options: { seed?: number; iterations?: number } = {}): Map<string, { x: number; y: number }> {
+export function computeLayout(
+  input: LayoutInput,
+  options: { seed?: number; iterations?: number } = {},
+): Map<string, { x: number; y: number }> {
   const rnd = mulberry32(options.seed ?? 1);
   const graph = new UndirectedGraph();
   for (const n of input.nodes) graph.mergeNode(n, { x: rnd() * 100, y: rnd() * 100 });
   for (const e of input.edges) {
     if (e.a === e.b || !graph.hasNode(e.a) || !graph.hasNode(e.b)) continue;
-    const prev = graph.hasEdge(e.a, e.b) ? (graph.getEdgeAttribute(e.a, e.b, 'weight') as number) : 0;
+    const prev = graph.hasEdge(e.a, e.b)
+      ? (graph.getEdgeAttribute(e.a, e.b, 'weight') as number)
+      : 0;
     graph.mergeEdge(e.a, e.b, { weight: prev + Math.max(e.weight, 0.01) });
   }
   const big = graph.order > 1000;
@@ -42,10 +48,19 @@ export function computeLayout(input: LayoutInput, options: { seed?: number; iter
     forceAtlas2.assign(graph, {
       iterations,
       getEdgeWeight: 'weight',
-      settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: big, barnesHutTheta: 0.5 },
+      settings: {
+        ...forceAtlas2.inferSettings(graph),
+        barnesHutOptimize: big,
+        barnesHutTheta: 0.5,
+      },
     });
   }
   const out = new Map<string, { x: number; y: number }>();
-  graph.forEachNode((n: string, attr: Record<string, unknown>) => out.set(n, { x: Math.round((attr['x'] as number) * 100) / 100, y: Math.round((attr['y'] as number) * 100) / 100 }));
+  graph.forEachNode((n: string, attr: Record<string, unknown>) =>
+    out.set(n, {
+      x: Math.round((attr['x'] as number) * 100) / 100,
+      y: Math.round((attr['y'] as number) * 100) / 100,
+    }),
+  );
   return out;
 }

@@ -17,7 +17,8 @@ export interface PostView {
 
 export const POST_COLUMNS =
   'p.platform, p.post_id, p.account_id, a.display_name, a.handle, p.time_ms, p.kind, p.ref_post_id, p.text, p.language';
-export const POST_JOIN = 'LEFT JOIN (SELECT platform, account_id, any_value(display_name) AS display_name, any_value(handle) AS handle FROM accounts GROUP BY ALL) a ON a.account_id = p.account_id AND a.platform = p.platform';
+export const POST_JOIN =
+  'LEFT JOIN (SELECT platform, account_id, any_value(display_name) AS display_name, any_value(handle) AS handle FROM accounts GROUP BY ALL) a ON a.account_id = p.account_id AND a.platform = p.platform';
 
 export function toPostView(r: Record<string, unknown>): PostView {
   return {
@@ -45,7 +46,11 @@ export interface PostFilter {
 }
 
 /** A page of posts, newest first, with the total that match. */
-export async function listPosts(store: Store, f: PostFilter, runId: string | null): Promise<{ total: number; items: PostView[] }> {
+export async function listPosts(
+  store: Store,
+  f: PostFilter,
+  runId: string | null,
+): Promise<{ total: number; items: PostView[] }> {
   const where: string[] = [];
   const params: (string | number)[] = [];
   const add = (clause: (n: number) => string, value: string | number): void => {
@@ -55,7 +60,11 @@ export async function listPosts(store: Store, f: PostFilter, runId: string | nul
   if (f.accountId) add((n) => `p.account_id = $${n}`, f.accountId);
   if (f.clusterId && runId) {
     params.push(runId);
-    add((n) => `p.account_id IN (SELECT account_id FROM cluster_accounts WHERE run_id = $${n - 1} AND cluster_id = $${n})`, f.clusterId);
+    add(
+      (n) =>
+        `p.account_id IN (SELECT account_id FROM cluster_accounts WHERE run_id = $${n - 1} AND cluster_id = $${n})`,
+      f.clusterId,
+    );
   }
   if (f.q) add((n) => `p.text ILIKE '%' || $${n} || '%'`, f.q);
   if (f.fromMs !== undefined) add((n) => `p.time_ms >= $${n}`, f.fromMs);

@@ -20,31 +20,66 @@ export interface AuthRouteOptions {
 const me = obj({ username: str, role: str, csrfToken: nullable(str) });
 
 export function registerAuthRoutes(app: FastifyInstance, o: AuthRouteOptions): void {
-  app.post<{ Body: { username: string; password: string; mode?: 'cookie' | 'token' } }>('/api/auth/login', {
-    config: { public: true, rateLimit: { max: o.loginRateLimit.max, timeWindow: o.loginRateLimit.timeWindow } },
-    schema: {
-      summary: 'Log in with a local user: sets an httpOnly session cookie (mode cookie) or returns a bearer token (mode token)',
-      body: obj({ username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 1024 }, mode: enumOf(['cookie', 'token']) }, ['mode']),
-      response: { 200: obj({ username: str, role: str, csrfToken: nullable(str), token: nullable(str) }), ...errorResponses },
+  app.post<{ Body: { username: string; password: string; mode?: 'cookie' | 'token' } }>(
+    '/api/auth/login',
+    {
+      config: {
+        public: true,
+        rateLimit: { max: o.loginRateLimit.max, timeWindow: o.loginRateLimit.timeWindow },
+      },
+      schema: {
+        summary:
+          'Log in with a local user: sets an httpOnly session cookie (mode cookie) or returns a bearer token (mode token)',
+        body: obj(
+          {
+            username: { type: 'string', minLength: 1, maxLength: 64 },
+            password: { type: 'string', minLength: 1, maxLength: 1024 },
+            mode: enumOf(['cookie', 'token']),
+          },
+          ['mode'],
+        ),
+        response: {
+          200: obj({ username: str, role: str, csrfToken: nullable(str), token: nullable(str) }),
+          ...errorResponses,
+        },
+      },
+      handler: async (request, reply) => {
+        const u = await authenticateUser(o.store, request.body.username, request.body.password);
+        if (!u)
+          throw new TakedownError({
+            code: 'bad_credentials',
+            title: 'Wrong user name or password',
+            status: 401,
+          });
+        const mode = request.body.mode ?? 'cookie';
+        const s = await createSession(o.store, u.username, mode);
+        if (mode === 'cookie') {
+          const base = {
+            path: '/',
+            sameSite: 'strict' as const,
+            secure: o.secureCookies,
+            expires: new Date(s.expiresMs),
+          };
+          void reply.setCookie(SESSION_COOKIE, s.secret, { ...base, httpOnly: true });
+          // Readable by the page's script, which echoes it in the x-csrf-token header (double submit).
+          void reply.setCookie(CSRF_COOKIE, s.csrfToken ?? '', { ...base, httpOnly: false });
+        }
+        return {
+          username: u.username,
+          role: u.role,
+          csrfToken: s.csrfToken,
+          token: mode === 'token' ? s.secret : null,
+        };
+      },
     },
-    handler: async (request, reply) => {
-      const u = await authenticateUser(o.store, request.body.username, request.body.password);
-      if (!u) throw new TakedownError({ code: 'bad_credentials', title: 'Wrong user name or password', status: 401 });
-      const mode = request.body.mode ?? 'cookie';
-      const s = await createSession(o.store, u.username, mode);
-      if (mode === 'cookie') {
-        const base = { path: '/', sameSite: 'strict' as const, secure: o.secureCookies, expires: new Date(s.expiresMs) };
-        void reply.setCookie(SESSION_COOKIE, s.secret, { ...base, httpOnly: true });
-        // Readable by the page's script, which echoes it in the x-csrf-token header (double submit).
-        void reply.setCookie(CSRF_COOKIE, s.csrfToken ?? '', { ...base, httpOnly: false });
-      }
-      return { username: u.username, role: u.role, csrfToken: s.csrfToken, token: mode === 'token' ? s.secret : null };
-    },
-  });
+  );
 
   app.post('/api/auth/logout', {
     config: { role: 'viewer' },
-    schema: { summary: 'End the current session', response: { 200: obj({ ok: { type: 'boolean' } }), ...errorResponses } },
+    schema: {
+      summary: 'End the current session',
+      response: { 200: obj({ ok: { type: 'boolean' } }), ...errorResponses },
+    },
     handler: async (request, reply) => {
       await deleteSession(o.store, sessionOf(request).tokenHash);
       void reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
@@ -53,7 +88,10 @@ export function registerAuthRoutes(app: FastifyInstance, o: AuthRouteOptions): v
   });
 
   app.get('/api/auth/me', {
-    schema: { summary: 'The logged-in user, and the CSRF token of a cookie session', response: { 200: me, ...errorResponses } },
+    schema: {
+      summary: 'The logged-in user, and the CSRF token of a cookie session',
+      response: { 200: me, ...errorResponses },
+    },
     handler: async (request) => {
       const s = sessionOf(request);
       return { username: s.user.username, role: s.user.role, csrfToken: s.csrfToken };
@@ -62,7 +100,10 @@ export function registerAuthRoutes(app: FastifyInstance, o: AuthRouteOptions): v
 
   app.get('/api/users', {
     config: { role: 'admin' },
-    schema: { summary: 'List users (admin)', response: { 200: obj({ items: arr(user) }), ...errorResponses } },
+    schema: {
+      summary: 'List users (admin)',
+      response: { 200: obj({ items: arr(user) }), ...errorResponses },
+    },
     handler: async () => ({ items: await listUsers(o.store) }),
   });
 
@@ -70,9 +111,14 @@ export function registerAuthRoutes(app: FastifyInstance, o: AuthRouteOptions): v
     config: { role: 'admin' },
     schema: {
       summary: 'Add a user (admin)',
-      body: obj({ username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 12, maxLength: 1024 }, role: enumOf(ROLES) }),
+      body: obj({
+        username: { type: 'string', minLength: 1, maxLength: 64 },
+        password: { type: 'string', minLength: 12, maxLength: 1024 },
+        role: enumOf(ROLES),
+      }),
       response: { 200: user, ...errorResponses },
     },
-    handler: async (request) => addUser(o.store, { ...request.body, createdBy: sessionOf(request).user.username }),
+    handler: async (request) =>
+      addUser(o.store, { ...request.body, createdBy: sessionOf(request).user.username }),
   });
 }

@@ -12,7 +12,9 @@ export function EdgeEvidence(props: { edgeKeys: string[]; onClose: () => void })
   useEffect(() => {
     let live = true;
     setEdges(null);
-    Promise.all(props.edgeKeys.map((k) => api<EdgeDetail>(`/api/edges/${encodeURIComponent(k)}`))).then(
+    Promise.all(
+      props.edgeKeys.map((k) => api<EdgeDetail>(`/api/edges/${encodeURIComponent(k)}`)),
+    ).then(
       (d) => live && setEdges(d),
       (e: unknown) => live && setError(e),
     );
@@ -22,7 +24,9 @@ export function EdgeEvidence(props: { edgeKeys: string[]; onClose: () => void })
   }, [props.edgeKeys.join(',')]);
   return (
     <section className="panel evidence" data-testid="edge-evidence">
-      <button className="close" onClick={props.onClose} aria-label="Close evidence">×</button>
+      <button className="close" onClick={props.onClose} aria-label="Close evidence">
+        ×
+      </button>
       <ErrorNote error={error} />
       {edges === null && !error ? <p>Loading evidence…</p> : null}
       {edges?.map((e) => (
@@ -31,15 +35,22 @@ export function EdgeEvidence(props: { edgeKeys: string[]; onClose: () => void })
             <span className="signal">{e.signal}</span> between {e.a} and {e.b}
           </h3>
           <p className="muted">
-            weight {e.weight.toFixed(2)} · q = {e.qValue === null ? '—' : e.qValue.toExponential(2)} · {e.evidenceTotal} piece{e.evidenceTotal === 1 ? '' : 's'} of evidence
+            weight {e.weight.toFixed(2)} · q = {e.qValue === null ? '—' : e.qValue.toExponential(2)}{' '}
+            · {e.evidenceTotal} piece{e.evidenceTotal === 1 ? '' : 's'} of evidence
             {e.evidenceTotal > e.evidence.length ? ` (first ${e.evidence.length} shown)` : ''}
           </p>
-          {e.evidence.length === 0 ? <p className="muted">This signal keeps no post pairs (it is a statistical test over activity).</p> : null}
+          {e.evidence.length === 0 ? (
+            <p className="muted">
+              This signal keeps no post pairs (it is a statistical test over activity).
+            </p>
+          ) : null}
           {e.evidence.map((ev, i) => (
             <div className="pair" key={i} data-testid="evidence-pair">
               <PostCard post={ev.postA} fallbackId={ev.postIdA} />
               <div className="between">
-                <div className="delta" data-testid="delta">Δt {formatDelta(ev.deltaMs)}</div>
+                <div className="delta" data-testid="delta">
+                  Δt {formatDelta(ev.deltaMs)}
+                </div>
                 <div className="shared">
                   shared {ev.objectType ?? 'object'}: <code>{ev.objectId ?? '—'}</code>
                 </div>

@@ -7,7 +7,8 @@ export function Histogram(props: { data: Buckets; label: string; testId: string 
   const width = 640;
   const height = 140;
   const pad = 24;
-  if (buckets.length === 0) return <p className="muted">No data for the {props.label.toLowerCase()}.</p>;
+  if (buckets.length === 0)
+    return <p className="muted">No data for the {props.label.toLowerCase()}.</p>;
   const lo = buckets[0]?.startMs ?? 0;
   const hi = (buckets.at(-1)?.startMs ?? lo) + bucketMs;
   const max = Math.max(...buckets.map((b) => b.count));
@@ -22,13 +23,24 @@ export function Histogram(props: { data: Buckets; label: string; testId: string 
         {buckets.map((b) => {
           const h = ((height - 2 * pad) * b.count) / max;
           return (
-            <rect key={b.startMs} x={x(b.startMs)} y={height - pad - h} width={barW} height={h} className="bar">
+            <rect
+              key={b.startMs}
+              x={x(b.startMs)}
+              y={height - pad - h}
+              width={barW}
+              height={h}
+              className="bar"
+            >
               <title>{`${fmt(b.startMs)}: ${b.count}`}</title>
             </rect>
           );
         })}
-        <text x={pad} y={height - 6} className="tick">{fmt(lo)}</text>
-        <text x={width - pad} y={height - 6} className="tick" textAnchor="end">{fmt(hi)}</text>
+        <text x={pad} y={height - 6} className="tick">
+          {fmt(lo)}
+        </text>
+        <text x={width - pad} y={height - 6} className="tick" textAnchor="end">
+          {fmt(hi)}
+        </text>
         <text x={pad} y={pad - 8} className="tick">{`max ${max}`}</text>
       </svg>
     </figure>

@@ -7,7 +7,10 @@ import type { EdgeAttributes, NodeAttributes } from '../graph/build-graph.ts';
 declare global {
   interface Window {
     /** For end-to-end tests and power users: where an edge or node is on screen. */
-    __takedownGraph?: { edgeViewportPosition: (edge: string) => { x: number; y: number } | null; edges: () => string[] };
+    __takedownGraph?: {
+      edgeViewportPosition: (edge: string) => { x: number; y: number } | null;
+      edges: () => string[];
+    };
   }
 }
 
@@ -29,8 +32,13 @@ export function NetworkGraph(props: {
       labelRenderedSizeThreshold: 10,
       defaultEdgeColor: '#ccc',
       zIndex: true,
+      // Large networks: skip edges and labels while the camera moves, so panning stays fluid.
+      hideEdgesOnMove: graph.size > 5000,
+      hideLabelsOnMove: graph.order > 2000,
     });
-    renderer.on('clickEdge', ({ edge }) => handlers.current.onEdgeClick(edge, graph.getEdgeAttributes(edge)));
+    renderer.on('clickEdge', ({ edge }) =>
+      handlers.current.onEdgeClick(edge, graph.getEdgeAttributes(edge)),
+    );
     renderer.on('clickNode', ({ node }) => handlers.current.onNodeClick(node));
     renderer.on('enterEdge', () => container.current?.classList.add('pointer'));
     renderer.on('leaveEdge', () => container.current?.classList.remove('pointer'));

@@ -4,11 +4,34 @@ import { buildRenderedGraph, pairKey } from './build-graph.ts';
 import { indicatorColour, signalColour } from './palette.ts';
 
 const node = (accountId: string, posts: number, indicators: string[] = []): ClusterNode => ({
-  accountId, platform: 'twitter', displayName: `<b>${accountId}</b>`, handle: null, surface: 'account', createdMs: null, followers: null, posts, policyHits: 0, indicators, x: posts, y: -posts,
+  accountId,
+  platform: 'twitter',
+  displayName: `<b>${accountId}</b>`,
+  handle: null,
+  surface: 'account',
+  createdMs: null,
+  followers: null,
+  posts,
+  policyHits: 0,
+  indicators,
+  x: posts,
+  y: -posts,
 });
 const detail = {
   runId: 'r',
-  cluster: { clusterId: 'c', rank: 1, verdict: 'likely_cib', score: 1, reason: '', accounts: 3, edges: 3, signals: [], indicators: [], firstMs: null, lastMs: null },
+  cluster: {
+    clusterId: 'c',
+    rank: 1,
+    verdict: 'likely_cib',
+    score: 1,
+    reason: '',
+    accounts: 3,
+    edges: 3,
+    signals: [],
+    indicators: [],
+    firstMs: null,
+    lastMs: null,
+  },
   nodes: [node('a', 100, ['creation_batch']), node('b', 25), node('c', 0, ['policy_violations'])],
   edges: [
     { key: 'k1', a: 'a', b: 'b', signal: 'co_retweet', weight: 3, qValue: 0.001, evidenceCount: 3 },
@@ -31,7 +54,9 @@ describe('buildRenderedGraph', () => {
   it('sizes by activity and colours by dominant signal or first indicator, without touching the data', () => {
     const before = JSON.stringify(detail);
     const bySignal = buildRenderedGraph(detail, 'signal');
-    expect(bySignal.getNodeAttribute('a', 'size')).toBeGreaterThan(bySignal.getNodeAttribute('b', 'size'));
+    expect(bySignal.getNodeAttribute('a', 'size')).toBeGreaterThan(
+      bySignal.getNodeAttribute('b', 'size'),
+    );
     expect(bySignal.getNodeAttribute('c', 'color')).toBe(signalColour('co_url'));
     expect(bySignal.getNodeAttribute('a', 'x')).toBe(100);
     const byIndicator = buildRenderedGraph(detail, 'indicator');

@@ -9,14 +9,28 @@ import { indicatorColour, signalColour } from './palette.ts';
 
 export type ColourBy = 'signal' | 'indicator';
 
-export interface NodeAttributes { x: number; y: number; size: number; color: string; label: string }
-export interface EdgeAttributes { size: number; color: string; keys: string[]; signals: string[] }
+export interface NodeAttributes {
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  label: string;
+}
+export interface EdgeAttributes {
+  size: number;
+  color: string;
+  keys: string[];
+  signals: string[];
+}
 
 export function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
-export function buildRenderedGraph(detail: ClusterDetail, colourBy: ColourBy): Graph<NodeAttributes, EdgeAttributes> {
+export function buildRenderedGraph(
+  detail: ClusterDetail,
+  colourBy: ColourBy,
+): Graph<NodeAttributes, EdgeAttributes> {
   const graph = new Graph<NodeAttributes, EdgeAttributes>({ type: 'undirected', multi: false });
   const maxPosts = Math.max(1, ...detail.nodes.map((n) => n.posts));
   // Dominant signal per account: the signal of most of its edges.
@@ -28,8 +42,11 @@ export function buildRenderedGraph(detail: ClusterDetail, colourBy: ColourBy): G
     }
   }
   for (const n of detail.nodes) {
-    const counts = [...(signalCount.get(n.accountId) ?? new Map<string, number>())].sort((x, y) => y[1] - x[1]);
-    const colour = colourBy === 'signal' ? signalColour(counts[0]?.[0] ?? '') : indicatorColour(n.indicators[0]);
+    const counts = [...(signalCount.get(n.accountId) ?? new Map<string, number>())].sort(
+      (x, y) => y[1] - x[1],
+    );
+    const colour =
+      colourBy === 'signal' ? signalColour(counts[0]?.[0] ?? '') : indicatorColour(n.indicators[0]);
     graph.addNode(n.accountId, {
       x: n.x,
       y: n.y,
@@ -43,9 +60,19 @@ export function buildRenderedGraph(detail: ClusterDetail, colourBy: ColourBy): G
     if (!graph.hasNode(e.a) || !graph.hasNode(e.b) || e.a === e.b) continue;
     const key = pairKey(e.a, e.b);
     if (graph.hasEdge(key)) {
-      graph.updateEdgeAttributes(key, (attr) => ({ ...attr, keys: [...attr.keys, e.key], signals: [...attr.signals, e.signal], size: Math.min(attr.size + 1, 8) }));
+      graph.updateEdgeAttributes(key, (attr) => ({
+        ...attr,
+        keys: [...attr.keys, e.key],
+        signals: [...attr.signals, e.signal],
+        size: Math.min(attr.size + 1, 8),
+      }));
     } else {
-      graph.addEdgeWithKey(key, e.a, e.b, { size: 2, color: signalColour(e.signal), keys: [e.key], signals: [e.signal] });
+      graph.addEdgeWithKey(key, e.a, e.b, {
+        size: 2,
+        color: signalColour(e.signal),
+        keys: [e.key],
+        signals: [e.signal],
+      });
     }
   }
   return graph;

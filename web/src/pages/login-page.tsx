@@ -23,10 +23,23 @@ export function LoginPage(props: { onLogin: (me: Me) => void }) {
       <h1>takedown</h1>
       <form onSubmit={(e) => void submit(e)}>
         <label>
-          User <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />
+          User{' '}
+          <input
+            name="username"
+            autoComplete="username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
         </label>
         <label>
-          Password <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+          Password{' '}
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </label>
         <button type="submit">Log in</button>
         <ErrorNote error={error} />
