@@ -23,6 +23,15 @@ describe('verifyAuditLog', () => {
     expect(await verifyAuditLog(store)).toMatchObject({ ok: true, events: 5, firstBadSeq: null });
   });
 
+  it('counts every event while other queries share the connection (as in the server)', async () => {
+    const [v] = await Promise.all([
+      verifyAuditLog(store),
+      store.all('SELECT * FROM posts'),
+      store.all('SELECT * FROM case_events'),
+    ]);
+    expect(v).toMatchObject({ ok: true, events: 5 });
+  });
+
   it('names the first edited row', async () => {
     await store.run(
       `UPDATE case_events SET payload = json_object('after', json_object('action', 'no_action')) WHERE seq = 3`,

@@ -131,12 +131,23 @@ export interface AuditVerification {
   problem: string | null;
 }
 
-/** Recomputes the chain from the first event; stops at the first row that does not fit. */
+const VERIFY_PAGE = 5_000;
+
+/**
+ * Recomputes the chain from the first event; stops at the first row that does not fit. Reads in
+ * pages by seq (not a streaming cursor): the server shares one connection, and a query run by
+ * another request would cut a pending stream short, which must never read as "intact".
+ */
 export async function verifyAuditLog(store: Store): Promise<AuditVerification> {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let events = 0;
-  for await (const chunk of store.stream(`${SELECT_EVENTS} ORDER BY seq`)) {
+  let lastSeq = Number.MIN_SAFE_INTEGER;
+  for (;;) {
+    const chunk = await store.all(`${SELECT_EVENTS} WHERE seq > $1 ORDER BY seq LIMIT $2`, [
+      lastSeq,
+      VERIFY_PAGE,
+    ]);
     for (const row of chunk) {
       let e: CaseEvent;
       try {
@@ -154,14 +165,18 @@ export async function verifyAuditLog(store: Store): Promise<AuditVerification> {
           prevHash,
         );
       }
-      if (e.prevHash !== prevHash)
+      if (e.prevHash !== prevHash) {
         return bad(e.seq, 'its prev_hash is not the hash of the event before it', events, prevHash);
-      if (hashCaseEvent(prevHash, e) !== e.hash)
+      }
+      if (hashCaseEvent(prevHash, e) !== e.hash) {
         return bad(e.seq, 'its content does not match its hash (it was edited)', events, prevHash);
+      }
       prevHash = e.hash;
       expectedSeq += 1;
       events += 1;
+      lastSeq = e.seq;
     }
+    if (chunk.length < VERIFY_PAGE) break;
   }
   return { ok: true, events, head: prevHash, firstBadSeq: null, problem: null };
 }

@@ -36,6 +36,7 @@ describe('Gephi export', () => {
     const t4 = nodes.find((n) => n.attributes['id'] === '8100000000000000004');
     expect(values(t4!)['indicators']).toBe('creation_batch,impersonation,policy_violations');
     expect(values(t4!)['removed']).toBe('false'); // its removal was overturned
+    expect(values(t4!)['cluster_indicators']).toBe('creation_batch,impersonation,policy_violations,undisclosed_state_media');
     const declared = new Set(findAll(doc, 'attribute').map((a) => a.attributes['id']));
     const edges = findAll(doc, 'edge');
     const pair = edges.find((e) => e.attributes['source'] === '8100000000000000002' && e.attributes['target'] === '8100000000000000004');
@@ -68,7 +69,7 @@ describe('Gephi export', () => {
     const hostile: FindingsGraph = {
       runId: 'r"<&>',
       nodes: [
-        { id: 'a"<b>&\u0001', label: INJECT_IMG, platform: 'x', surface: 'account', handle: INJECT_SCRIPT, cluster: 'c&1', verdict: 'likely_cib', score: 1, indicators: '', followers: null, removed: false },
+        { id: 'a"<b>&\u0001', label: INJECT_IMG, platform: 'x', surface: 'account', handle: INJECT_SCRIPT, cluster: 'c&1', verdict: 'likely_cib', score: 1, indicators: '', clusterIndicators: 'x<y', followers: null, removed: false },
       ],
       edges: [],
     };

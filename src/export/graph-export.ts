@@ -18,7 +18,10 @@ export interface GraphNode {
   cluster: string;
   verdict: string;
   score: number;
+  /** Indicators detect attributed to this account (when it lists the accounts of an indicator). */
   indicators: string;
+  /** Every indicator of the account's cluster. */
+  clusterIndicators: string;
   followers: number | null;
   removed: boolean;
 }
@@ -51,11 +54,13 @@ export function toFindingsGraph(findings: Findings): FindingsGraph {
   const nodes = new Map<string, GraphNode>();
   const edges = new Map<string, GraphEdge>();
   for (const c of findings.clusters) {
+    // Detect may list an indicator's accounts or only count them: attribute to accounts only when listed.
     const indicatorsByAccount = new Map<string, string[]>();
     for (const i of c.indicators) {
-      const accounts = Array.isArray(i['accounts']) ? (i['accounts'] as unknown[]).map(String) : c.accounts.map((a) => a.accountId);
-      for (const a of accounts) indicatorsByAccount.set(a, [...(indicatorsByAccount.get(a) ?? []), i.indicator]);
+      if (!Array.isArray(i['accounts'])) continue;
+      for (const a of (i['accounts'] as unknown[]).map(String)) indicatorsByAccount.set(a, [...(indicatorsByAccount.get(a) ?? []), i.indicator]);
     }
+    const clusterIndicators = [...new Set(c.indicators.map((i) => i.indicator))].sort().join(',');
     for (const a of c.accounts) {
       if (nodes.has(a.accountId)) continue;
       nodes.set(a.accountId, {
@@ -68,6 +73,7 @@ export function toFindingsGraph(findings: Findings): FindingsGraph {
         verdict: c.verdict,
         score: c.score,
         indicators: [...new Set(indicatorsByAccount.get(a.accountId) ?? [])].sort().join(','),
+        clusterIndicators,
         followers: a.followers,
         removed: a.removed,
       });
@@ -76,7 +82,7 @@ export function toFindingsGraph(findings: Findings): FindingsGraph {
       const [source, target] = e.a < e.b ? [e.a, e.b] : [e.b, e.a];
       for (const id of [source, target]) {
         if (!nodes.has(id)) {
-          nodes.set(id, { id, label: id, platform: '', surface: '', handle: '', cluster: c.clusterId, verdict: c.verdict, score: c.score, indicators: '', followers: null, removed: false });
+          nodes.set(id, { id, label: id, platform: '', surface: '', handle: '', cluster: c.clusterId, verdict: c.verdict, score: c.score, indicators: '', clusterIndicators, followers: null, removed: false });
         }
       }
       const key = `${source}\u0000${target}`;
@@ -112,12 +118,13 @@ const NODE_ATTRIBUTES = [
   ['verdict', 'string'],
   ['score', 'double'],
   ['indicators', 'string'],
+  ['cluster_indicators', 'string'],
   ['followers', 'long'],
   ['removed', 'boolean'],
 ] as const;
 
 function nodeValue(n: GraphNode, key: (typeof NODE_ATTRIBUTES)[number][0]): string | null {
-  const v = n[key];
+  const v = key === 'cluster_indicators' ? n.clusterIndicators : n[key];
   if (v === null) return null;
   return typeof v === 'number' ? String(v) : typeof v === 'boolean' ? String(v) : v;
 }

@@ -256,12 +256,20 @@ async function loadNetworkReport(store: Store, runId: string, c: FoundCluster): 
   };
 }
 
+/**
+ * Wraps attacker-controlled text in Unicode isolates (FSI … PDI) so right-to-left names and
+ * bidi overrides (U+202E) cannot reorder the sentence around them.
+ */
+export function isolateBidi(s: string): string {
+  return `\u2068${s.replace(/[\u202A-\u202E\u2066-\u2069]/g, '')}\u2069`;
+}
+
 /** One sentence on where the network says it is and what languages it posts in. */
 function describeOrigin(origin: NetworkReport['origin']): string | null {
   const parts: string[] = [];
   const locations = origin.reportedLocations.slice(0, 5);
   if (locations.length > 0) {
-    parts.push(`The accounts reported locations including ${joinPhrases(locations.map((l) => `${truncateText(l.value, 60)} (${l.count})`))}`);
+    parts.push(`The accounts reported locations including ${joinPhrases(locations.map((l) => `${isolateBidi(truncateText(l.value, 60))} (${l.count})`))}`);
   }
   const total = origin.postLanguages.reduce((s, l) => s + l.count, 0);
   if (total > 0) {

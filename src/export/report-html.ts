@@ -77,7 +77,7 @@ function renderNetwork(n: NetworkReport): string {
 
   out.push('<h3>Origin and targets</h3><table><tbody>');
   const list = (items: { value: string; count: number }[], name: (v: string) => string = (v) => v): string =>
-    items.length === 0 ? '<span class="muted">unknown</span>' : items.slice(0, 10).map((i) => `${e(name(i.value))} (${formatCount(i.count)})`).join(', ');
+    items.length === 0 ? '<span class="muted">unknown</span>' : items.slice(0, 10).map((i) => `<bdi>${e(name(i.value))}</bdi> (${formatCount(i.count)})`).join(', ');
   out.push(`<tr><th>Reported locations</th><td>${list(n.origin.reportedLocations)}</td></tr>`);
   out.push(`<tr><th>Account languages</th><td>${list(n.origin.accountLanguages, toLanguageName)}</td></tr>`);
   out.push(`<tr><th>Post languages</th><td>${list(n.origin.postLanguages, toLanguageName)}</td></tr>`);
@@ -130,7 +130,7 @@ function renderNetwork(n: NetworkReport): string {
   out.push('<table><thead><tr><th>Platform</th><th>Surface</th><th>Id</th><th>Handle</th><th>Name</th><th>Followers</th><th>Created</th><th>Status</th><th>Profile URL</th></tr></thead><tbody>');
   for (const a of n.accounts) {
     out.push(
-      `<tr><td>${e(toPlatformName(a.platform))}</td><td>${e(a.surface)}</td><td><code>${e(a.accountId)}</code></td><td>${a.handle ? `@${e(a.handle)}` : ''}</td><td>${e(a.displayName ?? '')}</td><td class="n">${a.followers === null ? '' : formatCount(a.followers)}</td><td>${a.createdMs === null ? '' : e(isoDay(a.createdMs))}</td><td class="${a.status}">${e(a.status === 'removed' ? 'removed' : 'proposed')}${a.decision ? ` <span class="muted">${e(a.decision)}</span>` : ''}</td><td><code>${e(a.profileUrl ?? '')}</code></td></tr>`,
+      `<tr><td>${e(toPlatformName(a.platform))}</td><td>${e(a.surface)}</td><td><code>${e(a.accountId)}</code></td><td>${a.handle ? `@${e(a.handle)}` : ''}</td><td><bdi>${e(a.displayName ?? '')}</bdi></td><td class="n">${a.followers === null ? '' : formatCount(a.followers)}</td><td>${a.createdMs === null ? '' : e(isoDay(a.createdMs))}</td><td class="${a.status}">${e(a.status === 'removed' ? 'removed' : 'proposed')}${a.decision ? ` <span class="muted">${e(a.decision)}</span>` : ''}</td><td><code>${e(a.profileUrl ?? '')}</code></td></tr>`,
     );
   }
   out.push('</tbody></table>');
@@ -139,7 +139,7 @@ function renderNetwork(n: NetworkReport): string {
     out.push('<h3>Most repeated posts</h3>');
     for (const p of n.examplePosts) {
       out.push(
-        `<p class="muted">${e(toPlatformName(p.platform))} post <code>${e(p.postId)}</code> by <code>${e(p.accountId)}</code>, ${e(new Date(p.timeMs).toISOString().slice(0, 16).replace('T', ' '))} UTC — posted ${formatCount(p.copies)}× by ${formatCount(p.accounts)} account${p.accounts === 1 ? '' : 's'}</p><blockquote>${e(p.text)}</blockquote>`,
+        `<p class="muted">${e(toPlatformName(p.platform))} post <code>${e(p.postId)}</code> by <code>${e(p.accountId)}</code>, ${e(new Date(p.timeMs).toISOString().slice(0, 16).replace('T', ' '))} UTC — posted ${formatCount(p.copies)}× by ${formatCount(p.accounts)} account${p.accounts === 1 ? '' : 's'}</p><blockquote dir="auto">${e(p.text)}</blockquote>`,
       );
     }
   }

@@ -26,8 +26,14 @@ import {
 function columnSql(index: Map<string, number>, name: string): string {
   const i = index.get(name);
   // '', 'absent' and 'None' are already NULL: read_csv's nullstr (see readCsv).
-  return i === undefined ? 'NULL::VARCHAR' : `c${i}`;
+  if (i === undefined) return 'NULL::VARCHAR';
+  // Undo the CSV formula guard of exports (takedown's own releases write '=…, '+…, '-…, '@…
+  // with a leading quote so spreadsheets do not run them): strip exactly one leading quote.
+  return `CASE WHEN starts_with(c${i}, '''') THEN regexp_replace(c${i}, '^''(''*[=+\\-@\t\r])', '\\1') ELSE c${i} END`;
 }
+
+/** The JS side of the formula-guard rule in columnSql. */
+const unguardCell = (cell: string): string => (/^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
 
 const countSql = (e: string): string => `TRY_CAST(TRY_CAST(${e} AS DOUBLE) AS BIGINT)`;
 
@@ -41,7 +47,7 @@ function checkRecord(r: CsvRecord, names: readonly string[], limits: Int32Array)
     if (ends[k]! - starts[k]! > limits[k]!)
       return `oversize field ${names[k]}: ${fieldBytes(r, k)} bytes, limit ${limits[k]}`;
   }
-  if (!isUtf8(r.buf.subarray(r.start, r.end))) return 'invalid UTF-8';
+  if (!r.utf8 && !isUtf8(r.buf.subarray(r.start, r.end))) return 'invalid UTF-8';
   return null;
 }
 
@@ -81,7 +87,7 @@ abstract class ArchiveReader implements RowReader {
 
   protected text(r: CsvRecord, name: string): string {
     const k = this.pos(name);
-    return k < 0 ? '' : fieldText(r, k).trim();
+    return k < 0 ? '' : unguardCell(fieldText(r, k).trim());
   }
 
   /** The staging file's columns: line, parsed time, then the file's own columns. */

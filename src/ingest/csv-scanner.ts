@@ -10,6 +10,8 @@
  * scanning restarts on the next physical line, so one stray quote does not swallow a file.
  */
 
+import { isUtf8 } from 'node:buffer';
+
 const COMMA = 0x2c;
 const QUOTE = 0x22;
 const LF = 0x0a;
@@ -41,6 +43,8 @@ export interface CsvRecord {
   /** 1 when the quoted field holds doubled quotes ("") to unescape. */
   escaped: Uint8Array;
   error: CsvError | null;
+  /** True when the record's bytes are known to be valid UTF-8 (checked for the whole chunk). */
+  utf8: boolean;
 }
 
 /** What the callback asks of the scanner after a record. */
@@ -86,6 +90,8 @@ export class CsvScanner {
   private first = true;
   /** When a line longer than maxRecordBytes is being skipped: its first line number. */
   private skippingFrom = 0;
+  /** Bytes of the current buffer before this offset are valid UTF-8. */
+  private utf8Until = -1;
   private readonly maxRecordBytes: number;
   private readonly maxFields: number;
   private readonly rec: CsvRecord;
@@ -107,6 +113,7 @@ export class CsvScanner {
       ends: new Int32Array(this.maxFields + 1),
       escaped: new Uint8Array(this.maxFields + 1),
       error: null,
+      utf8: false,
     };
   }
 
@@ -140,6 +147,10 @@ export class CsvScanner {
   private scan(buf: Buffer, atEof: boolean): void {
     let pos = 0;
     const len = buf.length;
+    // One native UTF-8 check for all complete lines of the chunk (it ends on a newline, so never
+    // inside a character); records then need no check of their own.
+    const lastNl = buf.lastIndexOf(LF);
+    this.utf8Until = lastNl >= 0 && isUtf8(buf.subarray(0, lastNl)) ? lastNl : -1;
     if (this.skippingFrom > 0) {
       const nl = buf.indexOf(LF, 0);
       if (nl < 0) return;
@@ -173,6 +184,7 @@ export class CsvScanner {
     r.line = this.line;
     r.lines = 1;
     r.error = firstNl >= 0 ? 'unterminated quote' : 'record too large';
+    r.utf8 = false;
     this.onRecord(r);
     if (firstNl >= 0) {
       // In quotes across lines: restart on the next physical line.
@@ -288,6 +300,7 @@ export class CsvScanner {
     r.line = line;
     r.lines = lines;
     r.error = error;
+    r.utf8 = recordEnd <= this.utf8Until;
     if (this.onRecord(r) === Resync.AfterFirstLine && lines > 1) {
       this.line = line + 1;
       return buf.indexOf(LF, pos) + 1;
@@ -306,6 +319,7 @@ export class CsvScanner {
     r.line = this.line;
     r.lines = 1;
     r.error = 'unterminated quote';
+    r.utf8 = false;
     this.onRecord(r);
     this.line++;
     return nl < 0 ? buf.length : nl + 1;

@@ -197,7 +197,7 @@ export class MappedCsvReader {
         );
       }
     }
-    if (!isUtf8(r.buf.subarray(r.start, r.end))) return fail('invalid UTF-8');
+    if (!r.utf8 && !isUtf8(r.buf.subarray(r.start, r.end))) return fail('invalid UTF-8');
     const get = (f: MapField): Value => {
       const k = this.fieldIndex.get(f);
       return k === undefined ? undefined : fieldText(r, k);

@@ -284,6 +284,17 @@ describe('findings', () => {
     expect(again.nodes.map((n) => [n.x, n.y])).toEqual(c.nodes.map((n) => [n.x, n.y]));
   });
 
+  it('serves edges between long hashed ids (keys longer than the default parameter limit)', async () => {
+    const c = (await t.as.viewer.request({ method: 'GET', url: '/api/clusters/c3' })).json() as {
+      edges: { key: string; a: string }[];
+    };
+    const edge = c.edges.find((e) => e.a === SLASHED_ACCOUNT_ID);
+    expect(edge?.key.length).toBeGreaterThan(100);
+    const res = await t.as.viewer.request({ method: 'GET', url: `/api/edges/${edge?.key}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ a: SLASHED_ACCOUNT_ID, signal: 'sync_activity', evidence: [] });
+  });
+
   it('serves accounts, posts, the review queue and optional findings', async () => {
     const a = (
       await t.as.viewer.request({ method: 'GET', url: `/api/accounts/${t.seeded.xssAccountId}` })

@@ -45,6 +45,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    // Hashed archive ids are 44 characters and an edge key holds two of them (default limit: 100).
+    maxParamLength: 4096,
     trustProxy: false,
     ajv: {
       customOptions: {

@@ -80,7 +80,12 @@ export class Store {
       );
     }
     const store = new Store(path, instance, await instance.connect());
-    if (!options.skipMigrations && !options.readOnly) await migrate(store);
+    if (!options.skipMigrations && !options.readOnly) {
+      const applied = await migrate(store);
+      // DuckDB 1.5 can fail to replay a WAL holding schema changes with column defaults after a
+      // kill (duckdb/duckdb#19712): write fresh migrations into the file before any data.
+      if (applied.length > 0 && path !== ':memory:') await store.checkpoint();
+    }
     return store;
   }
 
