@@ -14,8 +14,11 @@ export interface GenerationContext {
   articles: ArticlePool;
   /** Trending hashtags of each day, per language index. */
   trends: string[][][];
-  /** Accounts that take no part in organic traps (planted accounts). */
-  planted: Set<number>;
+  /**
+   * Accounts that take no part in crowd events (breaking news, viral posts): planted accounts, and
+   * friend circles, so that each trap a detector must not flag stays a clean test of itself.
+   */
+  noCrowd: Set<number>;
   /** Real sentences mixed into organic posts, when a corpus was given. */
   corpus: TextCorpus | null;
 }

@@ -7,6 +7,7 @@
 import { diurnalAt, DIURNAL_MEAN, type GenerationContext } from './generation-context.ts';
 import type { OperationPlan } from './operation-plan.ts';
 import { KIND_ORIGINAL, KIND_RETWEET } from './post-event.ts';
+import { applyPolicyText, buildPolicyText, toPolicyCode } from './policy-content.ts';
 import { ROLE_PERSONA, randomToken } from './population.ts';
 import type { AliasTable, Rng } from './prng.ts';
 import {
@@ -75,9 +76,16 @@ function planRingMoment(ctx: GenerationContext, op: OperationPlan, ms: number): 
   const lang = pop.langOf(persona);
   let text = buildHeadline(rng, lang);
   const post = timeline.post(ms, persona, KIND_ORIGINAL, text, lang);
+  if (op.glorifying && rng.chance(0.7)) {
+    applyPolicyText(rng, post, lang, drawViolatingLabel(rng));
+    text = post.text;
+  }
   if (rng.chance(0.3)) {
-    post.hashtags = (op.hashtagSets[0] ?? []).slice(0, 1 + rng.int(2));
-    text += ' ' + post.hashtags.map((t) => '#' + t).join(' ');
+    const tags = (op.hashtagSets[0] ?? [])
+      .slice(0, 1 + rng.int(2))
+      .filter((t) => !post.hashtags.includes(t));
+    post.hashtags.push(...tags);
+    text += ' ' + tags.map((t) => '#' + t).join(' ');
   }
   if (rng.chance(0.3)) {
     post.urls.push(drawOperationArticleUrl(rng, op));
@@ -113,12 +121,20 @@ function planRingMoment(ctx: GenerationContext, op: OperationPlan, ms: number): 
 
 function planCopyPasteMoment(ctx: GenerationContext, op: OperationPlan, ms: number): void {
   const { rng, timeline } = ctx;
-  const message = buildCampaignMessage(rng, op.lang);
+  // Glorifying operations paste a praise or recruitment line followed by their call to action.
+  const label = op.glorifying && rng.chance(0.7) ? drawViolatingLabel(rng) : null;
+  const message =
+    label === null
+      ? buildCampaignMessage(rng, op.lang)
+      : `${buildPolicyText(rng, op.lang, label)}. ${buildCampaignMessage(rng, op.lang).split('. ').pop() ?? ''}`;
   const tag = rng.chance(0.25) ? (op.hashtagSets[0]?.[0] ?? null) : null;
   for (const m of op.members) {
     if (!rng.chance(op.participation)) continue;
     let text = rng.chance(0.12) ? message : editMessage(rng, op.lang, message);
     const post = timeline.post(ms + drawMemberDelay(rng, op), m, KIND_ORIGINAL, text, op.lang);
+    if (label !== null) post.policy = toPolicyCode(label);
+    for (const h of text.matchAll(/#([\p{L}\p{N}_]+)/gu))
+      if (h[1] && !post.hashtags.includes(h[1])) post.hashtags.push(h[1]);
     if (tag !== null && rng.chance(0.7)) {
       post.hashtags.push(tag);
       text += ` #${tag}`;
@@ -153,7 +169,13 @@ function planHashtagMoment(ctx: GenerationContext, op: OperationPlan, ms: number
   for (const m of op.members) {
     if (!rng.chance(op.participation)) continue;
     const own = rng.shuffle(tags.slice());
-    const text = rng.chance(0.5) ? buildChatter(rng, op.lang) : buildHeadline(rng, op.lang);
+    let text = rng.chance(0.5) ? buildChatter(rng, op.lang) : buildHeadline(rng, op.lang);
+    let policy = 0;
+    if (op.glorifying && rng.chance(0.7)) {
+      const label = drawViolatingLabel(rng);
+      text = buildPolicyText(rng, op.lang, label).replace(/\s#\S+$/u, '');
+      policy = toPolicyCode(label);
+    }
     const tagText = own.map((t) => '#' + t).join(' ');
     const post = timeline.post(
       ms + drawMemberDelay(rng, op),
@@ -163,8 +185,14 @@ function planHashtagMoment(ctx: GenerationContext, op: OperationPlan, ms: number
       op.lang,
     );
     post.hashtags = own;
+    post.policy = policy;
     timeline.schedule(post);
   }
+}
+
+/** Operations glorify more than they recruit. */
+function drawViolatingLabel(rng: Rng): 'glorification' | 'support' {
+  return rng.chance(0.75) ? 'glorification' : 'support';
 }
 
 /** A canonical article URL on one of the operation's domains. */

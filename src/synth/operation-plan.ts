@@ -14,6 +14,7 @@ import {
   randomToken,
   type Population,
 } from './population.ts';
+import { policyCampaignTags } from './policy-content.ts';
 import type { Rng } from './prng.ts';
 import { OPERATION_KINDS, type OperationKind } from './truth.ts';
 import { CLIENTS, DOMAIN_SUFFIXES, DOMAIN_WORDS, VOCABULARY, type Lang } from './vocabulary.ts';
@@ -50,6 +51,8 @@ export interface OperationPlan {
   /** Median delay (ms) between a moment and a member's post. */
   delayMedianMs: number;
   delaySigma: number;
+  /** Pushes glorification and support of designated entities (a "martyr" / #HardRevenge campaign). */
+  glorifying: boolean;
   description: string;
 }
 
@@ -118,6 +121,7 @@ export function planOperations(
       domains: [],
       delayMedianMs: 0,
       delaySigma: 0,
+      glorifying: false,
       description: '',
     };
     setRhythm(rng, plan);
@@ -125,6 +129,16 @@ export function planOperations(
     applyMemberAttributes(rng, pop, plan, startDay, outletAccounts);
     plan.description = describeOperation(plan);
     plans.push(plan);
+  }
+  // One or two operations glorify designated entities; the rest push ordinary political lines.
+  const candidates = plans.filter((p) => p.kind !== 'link_farm' && p.kind !== 'impersonation');
+  for (const p of rng.sample(candidates, Math.min(candidates.length, 1 + rng.int(2)))) {
+    p.glorifying = true;
+    if (p.kind === 'hashtag_campaign') {
+      const tags = rng.sample(policyCampaignTags(p.lang), 2 + rng.int(2));
+      p.hashtagSets = [tags];
+    }
+    p.description += '; glorifies designated entities (martyr / revenge campaign)';
   }
   return plans;
 }

@@ -13,6 +13,7 @@ import {
   KIND_RETWEET,
   type PostEvent,
 } from './post-event.ts';
+import { applyPolicyText, drawOrganicPolicyLabel } from './policy-content.ts';
 import { ROLE_CELEBRITY, ROLE_PERSONA, randomToken } from './population.ts';
 import { AliasTable, type Rng } from './prng.ts';
 import {
@@ -210,15 +211,21 @@ export class OrganicActivity {
           : buildHeadline(rng, lang);
     if (lang !== 'en' && rng.chance(0.15)) text = applyScriptVariant(rng, lang, text);
     const ev = timeline.post(ms, author, KIND_ORIGINAL, text, lang);
+    // A small share of everyday posts is about designated organisations: mostly news, condemnation, talk.
+    if (rng.chance(0.015)) applyPolicyText(rng, ev, lang, drawOrganicPolicyLabel(rng));
     if (rng.chance(0.15)) {
       const trends =
         this.ctx.trends[Math.min(day, this.ctx.trends.length - 1)]?.[LANGS.indexOf(lang)] ?? [];
       const n = rng.chance(0.7) ? 1 : 2;
+      const added: string[] = [];
       for (let i = 0; i < n && trends.length > 0; i++) {
         const tag = rng.pick(trends);
-        if (!ev.hashtags.includes(tag)) ev.hashtags.push(tag);
+        if (!ev.hashtags.includes(tag)) {
+          ev.hashtags.push(tag);
+          added.push(tag);
+        }
       }
-      ev.text += ' ' + ev.hashtags.map((t) => '#' + t).join(' ');
+      if (added.length > 0) ev.text += ' ' + added.map((t) => '#' + t).join(' ');
     }
     if (rng.chance(0.12)) {
       ev.urls.push(
@@ -243,6 +250,10 @@ export class OrganicActivity {
     const isOutlet = this.plan.outlets.includes(a);
     let text = isOutlet || rng.chance(0.5) ? buildHeadline(rng, lang) : buildChatter(rng, lang);
     const ev = timeline.post(ms, a, KIND_ORIGINAL, text, lang);
+    if (isOutlet && rng.chance(0.08)) {
+      applyPolicyText(rng, ev, lang, 'news_reporting');
+      text = ev.text;
+    }
     if (isOutlet && rng.chance(0.6)) {
       ev.urls.push(this.ctx.articles.draw(rng, day));
       text += ` https://t.co/${randomToken(rng, 10)}`;

@@ -102,7 +102,7 @@ function planBreakingNews(ctx: GenerationContext, event: CrowdEvent): void {
     const a = table.draw(rng);
     if (
       joined.has(a) ||
-      ctx.planted.has(a) ||
+      ctx.noCrowd.has(a) ||
       pop.role[a] === ROLE_PERSONA ||
       pop.role[a] === ROLE_CELEBRITY
     )
@@ -148,7 +148,7 @@ function planViral(ctx: GenerationContext, event: CrowdEvent): void {
   let author = -1;
   for (let tries = 0; tries < 1000 && author < 0; tries++) {
     const a = (ctx.retweeters[rng.int(3)] as AliasTable).draw(rng);
-    if (!ctx.planted.has(a) && pop.role[a] !== ROLE_CELEBRITY && pop.role[a] !== ROLE_PERSONA)
+    if (!ctx.noCrowd.has(a) && pop.role[a] !== ROLE_CELEBRITY && pop.role[a] !== ROLE_PERSONA)
       author = a;
   }
   if (author < 0) return;

@@ -31,6 +31,8 @@ export interface PostEvent {
   likes: number;
   replies: number;
   quotes: number;
+  /** Policy label code (see policy-content.ts): 0 when the post is not about a designated entity. */
+  policy: number;
 }
 
 /**
@@ -67,5 +69,6 @@ export function createPost(
     likes: 0,
     replies: 0,
     quotes: 0,
+    policy: 0,
   };
 }

@@ -306,6 +306,25 @@ describe('takedown synth: planted behaviour', () => {
     expect(repeated / authored).toBeLessThan(0.4);
   });
 
+  it('labels posts about designated entities, glorification mostly inside operations', () => {
+    const ids = new Set(tweets.map((r) => r['tweetid']));
+    const planted = new Set(truth.operations.flatMap((o) => o.accounts));
+    const author = new Map(tweets.map((r) => [r['tweetid'] as string, r['userid'] as string]));
+    for (const [label, list] of Object.entries(truth.policy_posts)) {
+      expect(list.length, label).toBeGreaterThan(0);
+      for (const id of list) expect(ids.has(id)).toBe(true);
+    }
+    const glorifying = truth.policy_posts.glorification;
+    const inOps = glorifying.filter((id) => planted.has(author.get(id) as string)).length;
+    expect(inOps / glorifying.length).toBeGreaterThan(0.5);
+    expect(inOps).toBeLessThan(glorifying.length);
+    const counted = Object.values(truth.policy_by_operation).reduce(
+      (s, c) => s + (c.glorification ?? 0),
+      0,
+    );
+    expect(counted).toBe(inOps);
+  });
+
   it('keeps fast fans authentic-looking: creation years and clients vary', () => {
     const fans = truth.traps.filter((t) => t.kind === 'fast_fans');
     expect(fans.length).toBeGreaterThan(0);

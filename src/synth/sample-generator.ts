@@ -18,7 +18,8 @@ import { ROLE_PERSONA } from './population.ts';
 import { AliasTable, Rng } from './prng.ts';
 import { loadTextCorpus } from './text-corpus.ts';
 import { Timeline } from './timeline.ts';
-import type { Truth, TruthTrap } from './truth.ts';
+import { POLICY_LABELS } from './policy-content.ts';
+import type { Truth, TruthPolicyPosts, TruthTrap } from './truth.ts';
 import { TweetFileWriter } from './row-writer.ts';
 import { TweetRowFormatter } from './tweet-row.ts';
 import { LANGS, VOCABULARY } from './vocabulary.ts';
@@ -102,7 +103,7 @@ export function generateSample(options: SynthOptions): SynthSummary {
     trends: Array.from({ length: days }, () =>
       LANGS.map((l) => rng.sample(VOCABULARY[l].hashtags, 5)),
     ),
-    planted,
+    noCrowd: new Set([...planted, ...plan.circles.flatMap((c) => c.members)]),
     corpus: options.corpus === undefined ? null : loadTextCorpus(options.corpus),
   };
 
@@ -140,7 +141,7 @@ export function generateSample(options: SynthOptions): SynthSummary {
   }
   writer.close();
 
-  const truth = buildTruth(seed, n, writer.rows, start, days, plan, events);
+  const truth = buildTruth(seed, n, writer.rows, start, days, plan, events, formatter);
   const truthText = JSON.stringify(truth, null, 2) + '\n';
   writeFileSync(join(options.outDir, 'truth.json'), truthText);
   return {
@@ -191,6 +192,7 @@ function buildTruth(
   days: number,
   plan: PopulationPlan,
   events: CrowdEvent[],
+  formatter: TweetRowFormatter,
 ): Truth {
   const { pop } = plan;
   const ids = (list: readonly number[]): string[] => list.map((a) => pop.userid[a] as string);
@@ -244,5 +246,21 @@ function buildTruth(
       description: op.description,
     })),
     traps,
+    policy_posts: Object.fromEntries(
+      POLICY_LABELS.map((l, k) => [l, formatter.policyPosts[k] ?? []]),
+    ) as TruthPolicyPosts,
+    policy_by_operation: Object.fromEntries(
+      plan.operations
+        .filter((op) => formatter.policyByOperation.has(op.index))
+        .map((op) => {
+          const counts = formatter.policyByOperation.get(op.index) ?? [];
+          return [
+            op.id,
+            Object.fromEntries(
+              POLICY_LABELS.map((l, k) => [l, counts[k] ?? 0]).filter(([, c]) => (c as number) > 0),
+            ),
+          ];
+        }),
+    ),
   };
 }

@@ -43,6 +43,12 @@ export interface TruthTrap {
   description: string;
 }
 
+/** Post ids per policy label (retweets of a labelled post carry its label). */
+export type TruthPolicyPosts = Record<
+  'glorification' | 'support' | 'news_reporting' | 'condemnation' | 'neutral',
+  string[]
+>;
+
 export interface Truth {
   seed: number;
   generator: 'takedown-synth/1';
@@ -52,4 +58,8 @@ export interface Truth {
   days: number;
   operations: TruthOperation[];
   traps: TruthTrap[];
+  /** Posts about designated organisations and people, by label: the classifier's ground truth. */
+  policy_posts: TruthPolicyPosts;
+  /** Per operation id, how many of its posts carry each policy label. */
+  policy_by_operation: Record<string, Partial<Record<keyof TruthPolicyPosts, number>>>;
 }

@@ -4,6 +4,7 @@ import { KIND_QUOTE, KIND_REPLY, KIND_RETWEET, type PostEvent } from './post-eve
 import { drawClient, type Population } from './population.ts';
 import type { Rng } from './prng.ts';
 import { toSnowflake } from './snowflake.ts';
+import { POLICY_LABELS } from './policy-content.ts';
 import { CLIENTS } from './vocabulary.ts';
 
 const CLIENT_CELLS = CLIENTS.map(([name]) => toCsvCell(name));
@@ -16,10 +17,22 @@ export class TweetRowFormatter {
   private seqInMs = 0;
   private lastMinute = -1;
   private minuteText = '';
+  /** Ids of posts about designated entities, per policy label code (retweets carry their original's). */
+  readonly policyPosts: string[][] = POLICY_LABELS.map(() => []);
+  /** Per operation index, counts per policy label code. */
+  readonly policyByOperation = new Map<number, number[]>();
 
   constructor(pop: Population, rng: Rng) {
     this.pop = pop;
     this.rng = rng;
+  }
+
+  private recordPolicyPost(id: string, policy: number, operation: number): void {
+    this.policyPosts[policy - 1]?.push(id);
+    if (operation < 0) return;
+    let counts = this.policyByOperation.get(operation);
+    if (!counts) this.policyByOperation.set(operation, (counts = POLICY_LABELS.map(() => 0)));
+    counts[policy - 1] = (counts[policy - 1] ?? 0) + 1;
   }
 
   /** Gives the post its id (posts must come in time order) and returns its CSV line. */
@@ -37,6 +50,8 @@ export class TweetRowFormatter {
       this.minuteText = formatMinute(minute * 60_000);
     }
     const a = ev.author;
+    const policy = ev.kind === KIND_RETWEET && ev.target !== null ? ev.target.policy : ev.policy;
+    if (policy > 0) this.recordPolicyPost(ev.id, policy, pop.operation[a] as number);
     const client =
       ev.client >= 0
         ? ev.client
