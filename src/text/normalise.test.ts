@@ -49,3 +49,9 @@ describe('foldConfusables', () => {
     expect(foldConfusables('bob_1984', { leet: false })).toBe('bob_1984');
   });
 });
+
+describe('hashed handles', () => {
+  it('drops a whole base64-hashed handle in RT prefixes and mentions', () => {
+    expect(normaliseText('RT @ab+c/D=: hello @x/y+z= world')).toBe('hello world');
+  });
+});

@@ -44,8 +44,9 @@ export function unifyScript(text: string): string {
 }
 
 const URL_RE = /\b(?:https?:\/\/|www\.)\S+/giu;
-const MENTION_RE = /(^|[^\p{L}\p{N}_])@[\p{L}\p{N}_]{1,50}/gu;
-const RT_PREFIX_RE = /^\s*rt\s+@[\p{L}\p{N}_]+:?\s*/iu;
+// Handles of the archive's small accounts are base64 hashes: '+', '/' and '=' belong to them.
+const MENTION_RE = /(^|[^\p{L}\p{N}_])@[\p{L}\p{N}_+/=]{1,64}/gu;
+const RT_PREFIX_RE = /^\s*rt\s+@[\p{L}\p{N}_+/=]+:?\s*/iu;
 /** Anything that is not a letter, a combining mark or a digit becomes a space (emoji, punctuation, '#'). */
 const NON_WORD_RE = /[^\p{L}\p{M}\p{N}]+/gu;
 
