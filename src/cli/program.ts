@@ -26,8 +26,8 @@ export function buildProgram(): Command {
   program
     .name('takedown')
     .description(
-      'Find state-backed influence operations and terrorist-glorifying content in social-media data,\n' +
-        'and carry a takedown from tip-off to public report.',
+      'Find state-backed influence operations and terrorist-glorifying content in social-media data, ' +
+        'and carry a takedown from tip-off to public report. Start with `takedown demo`.',
     )
     .option('--verbose', 'print stack traces and internal details on errors')
     .showHelpAfterError('(run with --help for usage)')
