@@ -6,10 +6,12 @@ import {
   MAP_FIELDS,
   type FormatOption,
   ingestFiles,
+  type IngestSummary,
   parseFieldMap,
 } from '../ingest/index.ts';
 import { OBJECT_TYPES, usageError } from '../model/index.ts';
 import { withStore } from '../store/index.ts';
+import { ingestMediaDir, type MediaIngestResult } from '../media/index.ts';
 import { createProgress, dbOption, parsePositiveInt, printJson } from './common.ts';
 
 const FIELD_HELP = Object.entries(MAP_FIELDS)
@@ -60,6 +62,7 @@ interface IngestCliOptions {
   batchRows?: number;
   memoryLimit: string;
   progress?: boolean;
+  media?: string;
 }
 
 /** `takedown ingest FILE...`: loads platform exports into the database. */
@@ -69,7 +72,11 @@ export function registerIngest(program: Command): void {
     .description(
       'load platform exports (IO archive, CooRTweet, CSV/JSONL with a mapping, STIX seeds) into the database',
     )
-    .argument('<files...>', 'input files (.csv, .jsonl, .json; optionally gzipped)')
+    .argument('[files...]', 'input files (.csv, .jsonl, .json; optionally gzipped)')
+    .option(
+      '--media <dir>',
+      'also hash (PDQ) the images in DIR that belong to stored posts: files named <post_id>.jpg, <post_id>_1.png … (the archive media layout)',
+    )
     .option('--format <format>', `input format: ${FORMATS.join(', ')}`, 'auto')
     .option(
       '--map <field=column,...>',
@@ -110,17 +117,24 @@ export function registerIngest(program: Command): void {
       );
     }
     const map = parseFieldMap(opts.map);
-    checkInputs(files, { format, map });
+    if (files.length === 0 && opts.media === undefined)
+      throw usageError('Give the files to ingest, or --media DIR to hash the images of stored posts');
+    if (files.length > 0) checkInputs(files, { format, map });
     const inMemory = opts.db === ':memory:';
     const dbPath = resolve(opts.db);
     const quarantineDir =
       opts.quarantine ?? (inMemory ? resolve('takedown.quarantine') : `${dbPath}.quarantine`);
     const progress = createProgress();
     let last = { label: '', rows: 0, fraction: 0 };
+    const empty: IngestSummary = { files: [], read: 0, accepted: 0, rejected: 0, duplicates: 0, quarantine: null };
+    let media: MediaIngestResult | undefined;
     const summary = await withStore(
       opts.db,
-      (store) =>
-        ingestFiles(store, files, {
+      async (store) => {
+        const ingested =
+          files.length === 0
+            ? empty
+            : await ingestFiles(store, files, {
           format,
           map,
           ...(opts.platform === undefined ? {} : { platform: opts.platform }),
@@ -135,11 +149,14 @@ export function registerIngest(program: Command): void {
             last = p;
             progress.update({ label: p.label, done: p.rows, fraction: p.fraction });
           },
-        }),
+        });
+        if (opts.media !== undefined) media = await ingestMediaDir(store, opts.media);
+        return ingested;
+      },
       { memoryLimit: opts.memoryLimit },
     );
     if (last.label !== '')
       progress.done({ label: last.label, done: last.rows, fraction: last.fraction });
-    printJson(summary);
+    printJson(media === undefined ? summary : { ...summary, media });
   });
 }
