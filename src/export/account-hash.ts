@@ -5,10 +5,10 @@
  * same key across releases keeps an account's hash stable so releases can be linked.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { usageError } from '../model/index.ts';
+import { ARCHIVE_HASH_FOLLOWER_THRESHOLD, usageError } from '../model/index.ts';
 
 /** Accounts with fewer followers than this are hashed in a release (Twitter's rule). */
-export const HASH_FOLLOWER_THRESHOLD = 5000;
+export const HASH_FOLLOWER_THRESHOLD = ARCHIVE_HASH_FOLLOWER_THRESHOLD;
 
 export type AccountHasher = (accountId: string) => string;
 

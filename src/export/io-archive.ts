@@ -7,7 +7,7 @@
  */
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { notFoundError, usageError } from '../model/index.ts';
+import { ARCHIVE_TWEET_COLUMNS, ARCHIVE_USER_COLUMNS, notFoundError, usageError } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import { createAccountHasher, HASH_FOLLOWER_THRESHOLD } from './account-hash.ts';
 import { toCsvLine } from './escape.ts';
@@ -15,43 +15,9 @@ import { loadFindings } from './findings.ts';
 import { toPythonListRepr } from './python-repr.ts';
 import { createTextScrubber, type ScrubTarget } from './text-scrub.ts';
 
-export const IO_USERS_COLUMNS = [
-  'userid',
-  'user_display_name',
-  'user_screen_name',
-  'user_reported_location',
-  'user_profile_description',
-  'user_profile_url',
-  'follower_count',
-  'following_count',
-  'account_creation_date',
-  'account_language',
-] as const;
+export const IO_USERS_COLUMNS = ARCHIVE_USER_COLUMNS;
 
-export const IO_TWEETS_COLUMNS = [
-  'tweetid',
-  ...IO_USERS_COLUMNS,
-  'tweet_language',
-  'tweet_text',
-  'tweet_time',
-  'tweet_client_name',
-  'in_reply_to_userid',
-  'in_reply_to_tweetid',
-  'quoted_tweet_tweetid',
-  'is_retweet',
-  'retweet_userid',
-  'retweet_tweetid',
-  'latitude',
-  'longitude',
-  'quote_count',
-  'reply_count',
-  'like_count',
-  'retweet_count',
-  'hashtags',
-  'urls',
-  'user_mentions',
-  'poll_choices',
-] as const;
+export const IO_TWEETS_COLUMNS = ARCHIVE_TWEET_COLUMNS;
 
 export interface ArchiveSelection {
   /** Cluster ids of the detect run (default: its likely_cib clusters). */

@@ -3,7 +3,7 @@
  * mapping of generic CSV/JSONL files. Detection looks at the header only, so a wrong guess costs
  * nothing and an unknown file gets an error that says what was expected.
  */
-import { usageError, inputError } from '../model/index.ts';
+import { ARCHIVE_TWEET_COLUMNS, ARCHIVE_USER_COLUMNS, usageError, inputError } from '../model/index.ts';
 
 export const FORMATS = ['auto', 'io-archive', 'coortweet', 'csv', 'jsonl', 'stix'] as const;
 export type FormatOption = (typeof FORMATS)[number];
@@ -12,43 +12,8 @@ export type FormatOption = (typeof FORMATS)[number];
 export type DetectedFormat =
   'io-archive-tweets' | 'io-archive-users' | 'coortweet' | 'csv' | 'jsonl' | 'stix';
 
-/** Columns of the Information Operations archive tweets file (31). */
-export const ARCHIVE_TWEET_COLUMNS = [
-  'tweetid',
-  'userid',
-  'user_display_name',
-  'user_screen_name',
-  'user_reported_location',
-  'user_profile_description',
-  'user_profile_url',
-  'follower_count',
-  'following_count',
-  'account_creation_date',
-  'account_language',
-  'tweet_language',
-  'tweet_text',
-  'tweet_time',
-  'tweet_client_name',
-  'in_reply_to_userid',
-  'in_reply_to_tweetid',
-  'quoted_tweet_tweetid',
-  'is_retweet',
-  'retweet_userid',
-  'retweet_tweetid',
-  'latitude',
-  'longitude',
-  'quote_count',
-  'reply_count',
-  'like_count',
-  'retweet_count',
-  'hashtags',
-  'urls',
-  'user_mentions',
-  'poll_choices',
-] as const;
-
-/** Columns of the archive users file (the tweets file's columns 2–11). */
-export const ARCHIVE_USER_COLUMNS = ARCHIVE_TWEET_COLUMNS.slice(1, 11);
+/** The archive's columns (defined once in the model: synth and the export write the same). */
+export { ARCHIVE_TWEET_COLUMNS, ARCHIVE_USER_COLUMNS };
 
 /** CooRTweet's share table. */
 export const COORTWEET_COLUMNS = [

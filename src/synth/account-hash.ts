@@ -4,9 +4,10 @@
  * two samples do not share ids, as Twitter's releases did not.
  */
 import { createHmac } from 'node:crypto';
+import { ARCHIVE_HASH_FOLLOWER_THRESHOLD } from '../model/index.ts';
 
 /** Followers at or above which an account keeps its real id and names. */
-export const HASH_FOLLOWER_THRESHOLD = 5000;
+export const HASH_FOLLOWER_THRESHOLD = ARCHIVE_HASH_FOLLOWER_THRESHOLD;
 
 /** The 44-character base64 hash that stands for a small account's id, name and handle. */
 export function hashAccountId(seed: number, numericId: string): string {

@@ -1,4 +1,6 @@
 /** Cell formats of the Twitter Information Operations archive (RFC 4180 CSV, Python-repr lists). */
+import { ARCHIVE_TWEET_COLUMNS, ARCHIVE_USER_COLUMNS } from '../model/index.ts';
+
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
@@ -38,39 +40,7 @@ export function formatCount(n: number, asFloat: boolean): string {
 }
 
 /** Tweet CSV header (31 columns, archive order). */
-export const TWEET_COLUMNS = [
-  'tweetid',
-  'userid',
-  'user_display_name',
-  'user_screen_name',
-  'user_reported_location',
-  'user_profile_description',
-  'user_profile_url',
-  'follower_count',
-  'following_count',
-  'account_creation_date',
-  'account_language',
-  'tweet_language',
-  'tweet_text',
-  'tweet_time',
-  'tweet_client_name',
-  'in_reply_to_userid',
-  'in_reply_to_tweetid',
-  'quoted_tweet_tweetid',
-  'is_retweet',
-  'retweet_userid',
-  'retweet_tweetid',
-  'latitude',
-  'longitude',
-  'quote_count',
-  'reply_count',
-  'like_count',
-  'retweet_count',
-  'hashtags',
-  'urls',
-  'user_mentions',
-  'poll_choices',
-] as const;
+export const TWEET_COLUMNS = ARCHIVE_TWEET_COLUMNS;
 
 /** Users CSV header: the 10 account columns of the tweets file. */
-export const USER_COLUMNS = TWEET_COLUMNS.slice(1, 11);
+export const USER_COLUMNS = ARCHIVE_USER_COLUMNS;
