@@ -22,6 +22,20 @@ describe('decideVerdict', () => {
     expect(v.score).toBeGreaterThan(0.5);
   });
 
+  it('keeps a circle of authentic-looking friends passing around their own posts at coordinated', () => {
+    const circle = { ...base, amplified: 0, memberAuthors: 16 };
+    const v = decideVerdict(circle);
+    expect(v.verdict).toBe('coordinated');
+    expect(v.reason).toMatch(/16 of 20 members are the authors/);
+    // A ring pushing a few personas is not mutual; nor is a group that shares outside content,
+    // nor one whose accounts show signs of inauthenticity.
+    expect(decideVerdict({ ...base, memberAuthors: 3 }).verdict).toBe('likely_cib');
+    expect(
+      decideVerdict({ ...circle, signals: [...base.signals, { signal: 'co_url', edges: 40, co_shares: 80, median_delta_ms: 9000 }] }).verdict,
+    ).toBe('likely_cib');
+    expect(decideVerdict({ ...circle, indicators: [batch] }).verdict).toBe('likely_cib');
+  });
+
   it('keeps authentic-looking fans of popular content at coordinated', () => {
     expect(decideVerdict({ ...base, members: 6, exclusivity: 0.3, density: 0.9 }).verdict).toBe('coordinated');
     expect(decideVerdict({ ...base, members: 6, exclusivity: 0.05, density: 0.9 }).verdict).toBe('coordinated');

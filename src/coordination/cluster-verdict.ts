@@ -45,7 +45,18 @@ export interface VerdictInput {
   exclusivity: number;
   density: number;
   medianDeltaMs: number | null;
+  /**
+   * Members whose own posts other members retweet, reply to or quote. When most members are such
+   * authors, the group passes around its own posts (friends, a community) rather than pushing
+   * outside personas or content, which is what operations exist to do.
+   */
+  memberAuthors?: number;
 }
+
+/** Signals that are interactions with posts (not shared outside content). */
+const INTERACTION_SIGNALS: ReadonlySet<Signal> = new Set(['co_retweet', 'reply_target', 'mention_target', 'sync_activity']);
+/** Share of members who are authors of what the group passes around, above which it is mutual. */
+export const MUTUAL_AUTHOR_SHARE = 0.5;
 
 export interface VerdictResult {
   verdict: Verdict;
@@ -66,7 +77,17 @@ export function decideVerdict(input: VerdictInput): VerdictResult {
   let why: string;
   const dense = input.density >= MIN_CIB_DENSITY;
   const exclusive = e >= MIN_CIB_EXCLUSIVITY;
-  if (hasContent && input.members >= MIN_CIB_SIZE && dense && e >= MAJORITY_EXCLUSIVITY) {
+  // A group that only interacts with its own members' posts, with no sign of inauthenticity,
+  // is a circle of friends or a community: coordinated at most. No single trait decides
+  // likely_cib, and mutual attention among authentic-looking accounts is not one.
+  const mutual =
+    nInd === 0 &&
+    input.signals.every((s) => INTERACTION_SIGNALS.has(s.signal)) &&
+    (input.memberAuthors ?? 0) >= MUTUAL_AUTHOR_SHARE * input.members;
+  if (mutual && hasContent && input.members >= MIN_CIB_SIZE) {
+    verdict = 'coordinated';
+    why = `but they pass around one another's own posts (${input.memberAuthors ?? 0} of ${input.members} members are the authors) and the accounts look authentic, as friends or a community do`;
+  } else if (hasContent && input.members >= MIN_CIB_SIZE && dense && e >= MAJORITY_EXCLUSIVITY) {
     verdict = 'likely_cib';
     why = `${pct(input.density)} of member pairs are tied and they make ${pct(e)} of all shares of the content they co-share, content few others spread`;
   } else if (hasContent && input.members >= MIN_CIB_SIZE && dense && exclusive && nInd >= 1) {

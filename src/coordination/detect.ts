@@ -333,6 +333,7 @@ export async function detectCoordination(
     textInfo['near_text'] !== undefined,
   );
   const amplified = await computeAmplified(store);
+  const memberAuthors = await computeMemberAuthors(store);
   const indicatorCtx = await prepareIndicators(store);
   const flags = await readAccountFlags(store, [...clusterOf.keys()]);
 
@@ -378,6 +379,7 @@ export async function detectCoordination(
       indicators,
       exclusivity: ex,
       density,
+      memberAuthors: memberAuthors.get(i) ?? 0,
       medianDeltaMs: contentEdges.length
         ? median(contentEdges.map((e) => Math.abs(e.median_delta_ms)))
         : null,
@@ -540,6 +542,19 @@ async function computeExclusivity(
  * account receives. A celebrity that fans retweet is amplified by thousands of others, and an
  * account a few members happened to retweet is not what the cluster exists to push.
  */
+/** Per cluster: members whose own posts other members retweet, reply to or quote. */
+async function computeMemberAuthors(store: Store): Promise<Map<number, number>> {
+  const rows = await store.all<{ cluster: number; authors: number }>(
+    `SELECT m1.cluster, count(DISTINCT p.ref_account_id)::BIGINT AS authors
+     FROM posts p
+     JOIN d_members m1 ON m1.account_id = p.account_id
+     JOIN d_members m2 ON m2.account_id = p.ref_account_id AND m2.cluster = m1.cluster
+     WHERE p.ref_account_id IS NOT NULL AND p.ref_account_id <> p.account_id
+     GROUP BY m1.cluster`,
+  );
+  return new Map(rows.map((r) => [r.cluster, r.authors]));
+}
+
 async function computeAmplified(store: Store): Promise<Map<number, AmplifiedAccount[]>> {
   const rows = await store.all<{
     cluster: number;
