@@ -27,11 +27,15 @@ describe('decideVerdict', () => {
     const v = decideVerdict(circle);
     expect(v.verdict).toBe('coordinated');
     expect(v.reason).toMatch(/16 of 20 members are the authors/);
+    // A few co_url edges (retweets carry the original's links) do not change that.
+    expect(
+      decideVerdict({ ...circle, signals: [...base.signals, { signal: 'co_url', edges: 20, co_shares: 20, median_delta_ms: 9000 }] }).verdict,
+    ).toBe('coordinated');
     // A ring pushing a few personas is not mutual; nor is a group that shares outside content,
     // nor one whose accounts show signs of inauthenticity.
     expect(decideVerdict({ ...base, memberAuthors: 3 }).verdict).toBe('likely_cib');
     expect(
-      decideVerdict({ ...circle, signals: [...base.signals, { signal: 'co_url', edges: 40, co_shares: 80, median_delta_ms: 9000 }] }).verdict,
+      decideVerdict({ ...circle, signals: [...base.signals, { signal: 'co_url', edges: 100, co_shares: 200, median_delta_ms: 9000 }] }).verdict,
     ).toBe('likely_cib');
     expect(decideVerdict({ ...circle, indicators: [batch] }).verdict).toBe('likely_cib');
   });

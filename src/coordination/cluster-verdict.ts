@@ -57,6 +57,18 @@ export interface VerdictInput {
 const INTERACTION_SIGNALS: ReadonlySet<Signal> = new Set(['co_retweet', 'reply_target', 'mention_target', 'sync_activity']);
 /** Share of members who are authors of what the group passes around, above which it is mutual. */
 export const MUTUAL_AUTHOR_SHARE = 0.5;
+/**
+ * Share of a group's edges that must be interactions for it to count as mutual attention: a
+ * retweet carries the original's links and tags, so friends retweeting one another also show a
+ * few co_url/co_hashtag_set edges; a link farm or a hashtag campaign is mostly those.
+ */
+export const MUTUAL_INTERACTION_SHARE = 0.8;
+
+function interactionShare(signals: readonly ClusterSignal[]): number {
+  const total = signals.reduce((n, s) => n + s.edges, 0);
+  const inter = signals.filter((s) => INTERACTION_SIGNALS.has(s.signal)).reduce((n, s) => n + s.edges, 0);
+  return total === 0 ? 0 : inter / total;
+}
 
 export interface VerdictResult {
   verdict: Verdict;
@@ -82,7 +94,7 @@ export function decideVerdict(input: VerdictInput): VerdictResult {
   // likely_cib, and mutual attention among authentic-looking accounts is not one.
   const mutual =
     nInd === 0 &&
-    input.signals.every((s) => INTERACTION_SIGNALS.has(s.signal)) &&
+    interactionShare(input.signals) >= MUTUAL_INTERACTION_SHARE &&
     (input.memberAuthors ?? 0) >= MUTUAL_AUTHOR_SHARE * input.members;
   if (mutual && hasContent && input.members >= MIN_CIB_SIZE) {
     verdict = 'coordinated';
