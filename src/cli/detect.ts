@@ -14,7 +14,7 @@ interface DetectCliOptions {
   seed: number;
   signals?: string;
   quiet?: boolean;
-  memoryLimit: string;
+  memoryLimit?: string;
 }
 
 /** `takedown detect`: coordinated-behaviour findings from the store. */
@@ -38,7 +38,10 @@ export function registerDetect(program: Command): void {
       .option('--q-value <q>', 'false-discovery-rate threshold for edges', '0.01')
       .option('--seed <n>', 'seed of the community detection', parsePositiveInt('--seed'), 1)
       .option('--signals <list>', `comma-separated signals (default all): ${SIGNALS.join(',')}`)
-      .option('--memory-limit <size>', 'DuckDB memory limit; larger work spills to disk', '2GB')
+      .option(
+        '--memory-limit <size>',
+        "DuckDB memory limit, e.g. 4GB (default: DuckDB's, 80% of RAM; 1M posts needed about 6 GB, below that the pair aggregation runs out of memory)",
+      )
       .option('--quiet', 'no progress on stderr'),
   ).action(async (opts: DetectCliOptions) => {
     const window = opts.window === 'auto' ? 'auto' : Number(opts.window);
@@ -75,7 +78,7 @@ export function registerDetect(program: Command): void {
           ...(seeds ? { seeds } : {}),
           onProgress: (stage) => progress.update({ label: `detect: ${stage}`, done: 0, unit: '' }),
         }),
-      { memoryLimit: opts.memoryLimit },
+      opts.memoryLimit === undefined ? {} : { memoryLimit: opts.memoryLimit },
     );
     if (opts.out) writeFileSync(opts.out, JSON.stringify(findings, null, 1) + '\n');
     const count = (v: string): number => findings.clusters.filter((c) => c.verdict === v).length;
