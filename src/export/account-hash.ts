@@ -4,8 +4,8 @@
  * characters). Keyed, so nobody without the key can confirm a guess by hashing a candidate id; the
  * same key across releases keeps an account's hash stable so releases can be linked.
  */
-import { createHmac, randomBytes } from 'node:crypto';
-import { ARCHIVE_HASH_FOLLOWER_THRESHOLD, usageError } from '../model/index.ts';
+import { randomBytes } from 'node:crypto';
+import { ARCHIVE_HASH_FOLLOWER_THRESHOLD, hashArchiveAccount, usageError } from '../model/index.ts';
 
 /** Accounts with fewer followers than this are hashed in a release (Twitter's rule). */
 export const HASH_FOLLOWER_THRESHOLD = ARCHIVE_HASH_FOLLOWER_THRESHOLD;
@@ -19,7 +19,7 @@ export function createAccountHasher(key: string): AccountHasher {
   return (accountId: string): string => {
     let h = cache.get(accountId);
     if (h === undefined) {
-      h = createHmac('sha256', key).update(accountId, 'utf8').digest('base64');
+      h = hashArchiveAccount(key, accountId);
       cache.set(accountId, h);
     }
     return h;

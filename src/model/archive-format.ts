@@ -2,6 +2,7 @@
  * The Twitter Information Operations archive format (2018–2022 releases), read by ingest,
  * written by synth and by the research-release export. One definition, so the three agree.
  */
+import { createHmac } from 'node:crypto';
 
 /** The users file's 10 columns (also columns 2–11 of the tweets file). */
 export const ARCHIVE_USER_COLUMNS = [
@@ -45,3 +46,11 @@ export const ARCHIVE_TWEET_COLUMNS = [
 
 /** Accounts with fewer followers than this have id, name and handle hashed in a release. */
 export const ARCHIVE_HASH_FOLLOWER_THRESHOLD = 5000;
+
+/**
+ * The archive's stand-in for a small account's id, name and handle: HMAC-SHA256 of the id under
+ * a secret key, base64 (44 characters). Keyed, so nobody without the key can confirm a guess.
+ */
+export function hashArchiveAccount(key: string, accountId: string): string {
+  return createHmac('sha256', key).update(accountId, 'utf8').digest('base64');
+}
