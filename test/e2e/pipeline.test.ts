@@ -4,29 +4,24 @@
  * open a case, remove every account, and `takedown report` says they were removed.
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import {
+  ARTIFACTS,
+  hasChromium,
+  launchChromium,
+  openEdgeEvidence,
+  waitForGraph,
+} from './browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type StartedServer } from '../../src/server/index.ts';
 
-// The browser's window inside page callbacks (the test hook of network-graph.tsx).
-declare const window: {
-  __takedownGraph?: {
-    edges: () => string[];
-    edgeViewportPosition: (edge: string) => { x: number; y: number } | null;
-  };
-};
-
 const run = promisify(execFile);
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'takedown.js');
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts');
 const DEMO = { username: 'demo', password: 'demo-password-123' };
-const hasChromium = existsSync(CHROMIUM);
 
 async function takedown(...args: string[]): Promise<string> {
   const { stdout } = await run(process.execPath, [BIN, ...args], { maxBuffer: 64 * 1024 * 1024 });
@@ -69,18 +64,7 @@ describe.skipIf(!hasChromium)(
         adminPassword: 'admin-password-pipeline',
         demoUser: { ...DEMO, role: 'reviewer' },
       });
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-gpu',
-          '--enable-unsafe-swiftshader',
-          '--use-angle=swiftshader',
-        ],
-      });
+      browser = await launchChromium();
       page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     }, 600_000);
 
@@ -100,32 +84,15 @@ describe.skipIf(!hasChromium)(
       const top = page.locator('[data-testid=cluster-link]').first();
       const clusterId = (await top.textContent()) ?? '';
       await top.click();
-      await page.waitForFunction(
-        () => window.__takedownGraph !== undefined && window.__takedownGraph.edges().length > 0,
-      );
+      await waitForGraph(page);
       await page.waitForTimeout(300);
 
       // Click the drawn edges' midpoints until one opens its evidence (a midpoint may sit on a node).
-      const edges = await page.evaluate(() => window.__takedownGraph?.edges() ?? []);
-      let opened = false;
-      for (const edge of edges.slice(0, 15)) {
-        const pos = await page.evaluate(
-          (e) => window.__takedownGraph?.edgeViewportPosition(e) ?? null,
-          edge,
-        );
-        if (!pos) continue;
-        await page.mouse.click(pos.x, pos.y);
-        try {
-          await page.waitForSelector('[data-testid=edge-evidence] h3', { timeout: 3000 });
-          opened = true;
-          break;
-        } catch {
-          if (!page.url().includes('/clusters/')) {
-            await page.goBack();
-            await page.waitForFunction(() => window.__takedownGraph !== undefined);
-          }
-        }
-      }
+      const opened = await openEdgeEvidence(page, {
+        selector: '[data-testid=edge-evidence] h3',
+        tries: 15,
+        timeoutMs: 3000,
+      });
       expect(opened).toBe(true);
       await page.screenshot({
         path: join(ARTIFACTS, 'pipeline-01-cluster-evidence.png'),

@@ -4,11 +4,17 @@
  * evidence, open a case, decide, see the audit entry; adversarial names and texts stay text.
  * Screenshots go to test-artifacts/.
  */
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import {
+  ARTIFACTS,
+  hasChromium,
+  launchChromium,
+  openEdgeEvidence,
+  waitForGraph,
+} from './browser.ts';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type StartedServer } from '../../src/server/index.ts';
@@ -21,18 +27,7 @@ import {
   type SeededFindings,
 } from '../fixtures/seed-findings.ts';
 
-// The browser's window inside page.evaluate/waitForFunction callbacks (the test hook of network-graph.tsx).
-declare const window: {
-  __takedownGraph?: {
-    edges: () => string[];
-    edgeViewportPosition: (edge: string) => { x: number; y: number } | null;
-  };
-};
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts');
 const DEMO = { username: 'demo', password: 'demo-password-123' };
-const hasChromium = existsSync(CHROMIUM);
 
 let dir: string;
 let server: StartedServer;
@@ -72,18 +67,7 @@ describe.skipIf(!hasChromium)(
         adminPassword: 'admin-password-e2e',
         demoUser: { ...DEMO, role: 'reviewer' },
       });
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-gpu',
-          '--enable-unsafe-swiftshader',
-          '--use-angle=swiftshader',
-        ],
-      });
+      browser = await launchChromium();
       page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
       page.on('dialog', (d) => {
         dialogs.push(d.message());
@@ -109,9 +93,7 @@ describe.skipIf(!hasChromium)(
       expect(await first.textContent()).toBe('c1');
       await first.click();
       await page.waitForSelector('[data-testid=network] canvas');
-      await page.waitForFunction(
-        () => window.__takedownGraph !== undefined && window.__takedownGraph.edges().length > 0,
-      );
+      await waitForGraph(page);
       await page.waitForTimeout(500);
       const share = await inkedShare('[data-testid=network]');
       expect(share).toBeGreaterThan(0.002);
@@ -122,27 +104,11 @@ describe.skipIf(!hasChromium)(
       await shot('02-cluster');
 
       // Click on the drawn edge (its midpoint on screen): sigma's edge picking opens the evidence.
-      const edges = await page.evaluate(() => window.__takedownGraph?.edges() ?? []);
-      let opened = false;
-      for (const edge of edges.slice(0, 12)) {
-        const pos = await page.evaluate(
-          (e) => window.__takedownGraph?.edgeViewportPosition(e) ?? null,
-          edge,
-        );
-        if (!pos) continue;
-        await page.mouse.click(pos.x, pos.y);
-        try {
-          await page.waitForSelector('[data-testid=evidence-pair]', { timeout: 2000 });
-          opened = true;
-          break;
-        } catch {
-          // The midpoint sat on a node (which navigates): go back and try the next edge.
-          if (!page.url().includes('/clusters/')) {
-            await page.goBack();
-            await page.waitForFunction(() => window.__takedownGraph !== undefined);
-          }
-        }
-      }
+      const opened = await openEdgeEvidence(page, {
+        selector: '[data-testid=evidence-pair]',
+        tries: 12,
+        timeoutMs: 2000,
+      });
       expect(opened).toBe(true);
       const pair = page.locator('[data-testid=evidence-pair]').first();
       expect(await pair.locator('[data-testid=post]').count()).toBe(2);
