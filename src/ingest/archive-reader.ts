@@ -33,7 +33,8 @@ function columnSql(index: Map<string, number>, name: string): string {
 }
 
 /** The JS side of the formula-guard rule in columnSql. */
-const unguardCell = (cell: string): string => (/^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+const unguardCell = (cell: string): string =>
+  cell.charCodeAt(0) === 39 && /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 
 const countSql = (e: string): string => `TRY_CAST(TRY_CAST(${e} AS DOUBLE) AS BIGINT)`;
 
