@@ -74,6 +74,9 @@ const SIGNAL_OBJECT: Partial<Record<Signal, string>> = {
   co_object: 'object',
 };
 
+/** Object types a retweet inherits from the post it retweets. */
+const INHERITED_TYPES: ReadonlySet<string> = new Set(['url', 'domain', 'hashtag', 'hashtag_set', 'mention']);
+
 /** Object types whose sharing counts in a cluster's exclusivity and top objects. */
 const CONTENT_TYPES = ['retweet', 'url', 'hashtag_set', 'text', 'media', 'object', 'reply'];
 
@@ -138,6 +141,12 @@ export async function detectCoordination(
     60_000,
     Math.round((options.syncBinSeconds ?? 0) * 1000),
   );
+  // A retweet carries the retweeted post's links, tags and mentions: two accounts retweeting one
+  // post are co_retweet evidence once, not also co_url, co_domain, co_hashtag_set and
+  // mention_target evidence. Those signals read the objects of the accounts' own posts only.
+  await store.run(
+    "CREATE OR REPLACE TEMP TABLE retweet_posts AS SELECT platform, post_id FROM posts WHERE kind = 'retweet'",
+  );
   const sources: { signal: Signal; objectType: string; source: ShareSource }[] = [];
   for (const signal of SIGNALS) {
     if (!wanted.has(signal)) continue;
@@ -149,7 +158,9 @@ export async function detectCoordination(
         signal,
         objectType: 'domain',
         source: {
-          sql: `WITH d AS (SELECT account_id, post_id, time_ms, object_id FROM post_objects WHERE object_type = 'domain'),
+          sql: `WITH d AS (SELECT po.account_id, po.post_id, po.time_ms, po.object_id FROM post_objects po
+                         ANTI JOIN retweet_posts r ON r.platform = po.platform AND r.post_id = po.post_id
+                         WHERE po.object_type = 'domain'),
                 rare AS (SELECT object_id FROM d GROUP BY 1 HAVING count(DISTINCT account_id) <= sqrt((SELECT count(DISTINCT account_id) FROM d)))
                 SELECT d.* FROM d SEMI JOIN rare USING (object_id)`,
           params: [],
@@ -160,7 +171,11 @@ export async function detectCoordination(
         signal,
         objectType: type,
         source: {
-          sql: 'SELECT account_id, post_id, time_ms, object_id FROM post_objects WHERE object_type = $1',
+          sql: INHERITED_TYPES.has(type)
+            ? `SELECT po.account_id, po.post_id, po.time_ms, po.object_id FROM post_objects po
+               ANTI JOIN retweet_posts r ON r.platform = po.platform AND r.post_id = po.post_id
+               WHERE po.object_type = $1`
+            : 'SELECT account_id, post_id, time_ms, object_id FROM post_objects WHERE object_type = $1',
           params: [type],
         },
       });
