@@ -81,6 +81,8 @@ const INHERITED_TYPES: ReadonlySet<string> = new Set(['url', 'domain', 'hashtag'
 const CONTENT_TYPES = ['retweet', 'url', 'hashtag_set', 'text', 'media', 'object', 'reply'];
 
 const HOUR_MS = 3_600_000;
+/** The wide window scale is never below ten minutes. */
+const SLOW_SCALE_FLOOR_MS = 600_000;
 const MIN_CO_OBJECTS = 2;
 
 /** Runs detection on the store and saves the findings under a new run id. */
@@ -219,8 +221,10 @@ export async function detectCoordination(
       windows[signal] = { windows_ms: scales, method: 'fixed' };
     } else {
       // Two scales: CooRnet's estimate (the quickest tenth of objects, half their shares) and the
-      // typical half-life of all objects (q = 1), capped at one hour: slow rings that post
-      // minutes apart are caught by the second, and the chance model prices the wider window.
+      // typical half-life of all objects (q = 1), at least ten minutes and at most one hour: slow
+      // rings that post minutes apart are caught by the second, and the chance model prices the
+      // wider window. The floor matters when the data holds few organic shares to estimate from
+      // (a release of the networks alone), where the half-life is the operations' own.
       const fast = await estimateCoordWindow(store, 'd_sh', {
         q: 0.1,
         p: 0.5,
@@ -230,7 +234,7 @@ export async function detectCoordination(
       const slow = await estimateCoordWindow(store, 'd_sh', {
         q: 1,
         p: 0.5,
-        floorMs: resolutionMs,
+        floorMs: Math.max(resolutionMs, SLOW_SCALE_FLOOR_MS),
         capMs: HOUR_MS,
       });
       scales = slow.windowMs > fast.windowMs ? [fast.windowMs, slow.windowMs] : [fast.windowMs];
