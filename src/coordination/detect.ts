@@ -399,6 +399,7 @@ export async function detectCoordination(
       exclusivity: ex,
       density,
       memberAuthors: memberAuthors.get(i) ?? 0,
+      profiledMembers: members.filter((m) => flags.get(m)?.profiled === true).length,
       medianDeltaMs: contentEdges.length
         ? median(contentEdges.map((e) => Math.abs(e.median_delta_ms)))
         : null,
