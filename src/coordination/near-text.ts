@@ -12,9 +12,9 @@
  *
  * Work is per distinct normalised text (a text copied 10,000 times is hashed once), signatures
  * live in one Uint32Array, and each LSH bucket links a text only to the bucket's first text, so
- * the work is linear in the number of texts; texts are streamed from one query, never held. Groups
- * are union-find components of verified links; only groups of two or more distinct texts become
- * `near_text` objects (exact copies are co_text).
+ * the work is linear in the number of texts; the texts are streamed from one query, never held.
+ * Groups are union-find components of verified links; only groups of two or more distinct texts
+ * become `near_text` objects (exact copies are co_text).
  */
 import type { Store } from '../store/index.ts';
 import { normaliseText } from '../text/index.ts';
@@ -115,36 +115,31 @@ export async function buildNearTextShares(
      SELECT po.object_id AS key, any_value(po.post_id) AS post_id, row_number() OVER (ORDER BY po.object_id) AS rn
      FROM post_objects po WHERE po.object_type = 'text' GROUP BY po.object_id`,
   );
-  // One streamed pass in key order (the order fixes which text a group is named after); per
-  // text only its signature and its key's row number are kept, in typed arrays.
-  let capacity =
+  // One streamed pass in key order (the order fixes which text names a group); per text only
+  // its key and its signature are kept, the signatures in one typed array sized up front.
+  const count =
     (await store.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM d_text_keys'))?.n ?? 0;
-  let sig = new Uint32Array(Math.max(1, capacity) * k);
-  let rnOf = new Uint32Array(Math.max(1, capacity));
-  let n = 0;
-  for await (const page of store.stream<{ rn: number; text: string | null }>(
-    `SELECT t.rn, p.text FROM d_text_keys t JOIN posts p ON p.post_id = t.post_id ORDER BY t.rn`,
+  const keys: string[] = [];
+  let sig = new Uint32Array(Math.max(1024, count) * k);
+  for await (const page of store.stream<{ key: string; text: string | null }>(
+    `SELECT t.key, p.text FROM d_text_keys t JOIN posts p ON p.post_id = t.post_id ORDER BY t.rn`,
   )) {
     for (const r of page) {
       const tokens = normaliseText(r.text ?? '')
         .split(' ')
         .filter((t) => t !== '');
       if (tokens.length < options.minTokens) continue;
-      if (n >= capacity) {
-        // A post id on several platforms joins more than once: grow (rare).
-        capacity *= 2;
-        const next = new Uint32Array(capacity * k);
+      const idx = keys.length;
+      if ((idx + 1) * k > sig.length) {
+        const next = new Uint32Array(sig.length * 2);
         next.set(sig);
         sig = next;
-        const nextRn = new Uint32Array(capacity);
-        nextRn.set(rnOf);
-        rnOf = nextRn;
       }
-      computeMinHash(shingleHashes(tokens), seeds, sig, n * k);
-      rnOf[n] = r.rn;
-      n++;
+      computeMinHash(shingleHashes(tokens), seeds, sig, idx * k);
+      keys.push(r.key);
     }
   }
+  const n = keys.length;
   const parent = new Int32Array(n);
   for (let i = 0; i < n; i++) parent[i] = i;
   const find = (x: number): number => {
@@ -172,7 +167,9 @@ export async function buildNearTextShares(
   }
   const size = new Int32Array(n);
   for (let i = 0; i < n; i++) size[find(i)]!++;
-  await store.run('CREATE OR REPLACE TEMP TABLE d_near_groups (rn BIGINT, root_rn BIGINT)');
+  await store.run(
+    'CREATE OR REPLACE TEMP TABLE d_near_groups (text_key VARCHAR, group_id VARCHAR)',
+  );
   const appender = await store.appender('d_near_groups');
   let grouped = 0;
   const groups = new Set<number>();
@@ -181,8 +178,8 @@ export async function buildNearTextShares(
     if (size[root]! < 2) continue;
     grouped++;
     groups.add(root);
-    appender.appendBigInt(BigInt(rnOf[i]!));
-    appender.appendBigInt(BigInt(rnOf[root]!));
+    appender.appendVarchar(keys[i]!);
+    appender.appendVarchar(`near:${keys[root]!}`);
     appender.endRow();
   }
   appender.flushSync();
@@ -190,10 +187,7 @@ export async function buildNearTextShares(
   await store.run(
     `CREATE OR REPLACE TEMP TABLE d_near AS
      SELECT po.account_id, po.post_id, po.time_ms, g.group_id AS object_id
-     FROM post_objects po
-     JOIN (SELECT t.key AS text_key, 'near:' || r.key AS group_id
-           FROM d_near_groups ng JOIN d_text_keys t ON t.rn = ng.rn JOIN d_text_keys r ON r.rn = ng.root_rn) g
-       ON g.text_key = po.object_id
+     FROM post_objects po JOIN d_near_groups g ON g.text_key = po.object_id
      WHERE po.object_type = 'text'`,
   );
   await store.run('DROP TABLE IF EXISTS d_text_keys');
