@@ -7,7 +7,9 @@
  * idea, hash-join friendly). A bucket holding more than `maxCrowd` shares of one object (a viral
  * post retweeted by thousands in a minute) is not paired at all: its pairs are counted
  * analytically for the null model below, but not as evidence, which can only make the test more
- * conservative, and keeps time and memory bounded by maxCrowd² per bucket.
+ * conservative, and keeps time and memory bounded by maxCrowd² per bucket. Pairs are never
+ * stored: they stream into per-pair aggregates, in passes by the hash of the pair's lower account
+ * when there are many, so memory stays bounded as the input grows (see testCoShareSignal).
  *
  * Chance. A bipartite configuration null model (the stochastic degree sequence model of Neal
  * 2014, "The backbone of bipartite projections", with a time dimension): account a places each
