@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import type { Command } from 'commander';
 import { detectCoordination } from '../coordination/index.ts';
 import { SIGNALS, type Signal, inputError, usageError } from '../model/index.ts';
@@ -15,6 +16,16 @@ interface DetectCliOptions {
   signals?: string;
   quiet?: boolean;
   memoryLimit?: string;
+}
+
+/**
+ * Detect's DuckDB memory limit when none is given: 60% of RAM, at most 3 GB. Its pair
+ * aggregation runs in passes sized to stay well inside this, and DuckDB spills the rest to
+ * `<db>.tmp`, so a larger input takes longer rather than more memory.
+ */
+function defaultMemoryLimit(): string {
+  const bytes = Math.min(0.6 * os.totalmem(), 3 * 1024 ** 3);
+  return `${Math.max(256, Math.floor(bytes / 1024 ** 2))}MiB`;
 }
 
 /** `takedown detect`: coordinated-behaviour findings from the store. */
@@ -40,7 +51,7 @@ export function registerDetect(program: Command): void {
       .option('--signals <list>', `comma-separated signals (default all): ${SIGNALS.join(',')}`)
       .option(
         '--memory-limit <size>',
-        "DuckDB memory limit, e.g. 4GB (default: DuckDB's, 80% of RAM; 1M posts needed about 6 GB, below that the pair aggregation runs out of memory)",
+        'DuckDB memory limit, e.g. 4GB; beyond it work spills to <db>.tmp (default: 60% of RAM, at most 3GB)',
       )
       .option('--quiet', 'no progress on stderr'),
   ).action(async (opts: DetectCliOptions) => {
@@ -78,7 +89,7 @@ export function registerDetect(program: Command): void {
           ...(seeds ? { seeds } : {}),
           onProgress: (stage) => progress.update({ label: `detect: ${stage}`, done: 0, unit: '' }),
         }),
-      opts.memoryLimit === undefined ? {} : { memoryLimit: opts.memoryLimit },
+      { memoryLimit: opts.memoryLimit ?? defaultMemoryLimit() },
     );
     if (opts.out) writeFileSync(opts.out, JSON.stringify(findings, null, 1) + '\n');
     const count = (v: string): number => findings.clusters.filter((c) => c.verdict === v).length;

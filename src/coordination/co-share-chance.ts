@@ -7,7 +7,9 @@
  * idea, hash-join friendly). A bucket holding more than `maxCrowd` shares of one object (a viral
  * post retweeted by thousands in a minute) is not paired at all: its pairs are counted
  * analytically for the null model below, but not as evidence, which can only make the test more
- * conservative, and keeps time and memory bounded by maxCrowd² per bucket.
+ * conservative, and keeps time and memory bounded by maxCrowd² per bucket. Pairs are never
+ * stored: they stream into per-pair aggregates, in passes by the hash of the pair's lower account
+ * when there are many, so memory stays bounded as the input grows (see testCoShareSignal).
  *
  * Chance. A bipartite configuration null model (the stochastic degree sequence model of Neal
  * 2014, "The backbone of bipartite projections", with a time dimension): account a places each
@@ -67,15 +69,25 @@ export interface SignalTestResult {
 /**
  * Loads the shares of one signal into temp table `d_sh`. Joins and aggregates run on 64-bit
  * hashes of the ids (ah, ph, oh; a collision among 10M ids has probability ~1e-5), the strings
- * are kept for the evidence.
+ * are kept for the evidence. `edgesOf` keeps only the accounts of that signal's edges in `d_sig`
+ * (for the evidence, which never needs anyone else's shares).
  */
-export async function loadSignalShares(store: Store, source: ShareSource): Promise<void> {
+export async function loadSignalShares(
+  store: Store,
+  source: ShareSource,
+  options: { edgesOf?: string } = {},
+): Promise<void> {
+  const p = source.params.length + 1;
+  const only =
+    options.edgesOf === undefined
+      ? ''
+      : `WHERE hash(account_id) IN (SELECT ah FROM d_sig WHERE signal = $${p} UNION SELECT bh_ FROM d_sig WHERE signal = $${p})`;
   await store.run(
     `CREATE OR REPLACE TEMP TABLE d_sh AS
      SELECT hash(account_id) AS ah, hash(post_id) AS ph, hash(object_id) AS oh, time_ms, account_id, post_id, object_id
      FROM (SELECT DISTINCT account_id::VARCHAR AS account_id, post_id::VARCHAR AS post_id, time_ms::BIGINT AS time_ms, object_id::VARCHAR AS object_id
-           FROM (${source.sql}))`,
-    source.params,
+           FROM (${source.sql})) ${only}`,
+    options.edgesOf === undefined ? source.params : [...source.params, options.edgesOf],
   );
 }
 
@@ -116,12 +128,41 @@ function pairsSql(withStrings: boolean): string {
     AND (y.time_ms > x.time_ms OR x.ph < y.ph)`;
 }
 
+/** Upper bound of the share pairs one aggregation pass handles (see testCoShareSignal). */
+const PAIRS_PER_PASS = 4_000_000;
+
 /**
- * Builds the within-window pairs once at the widest window (never stored: they stream into a
- * per pair × popularity-class aggregate with one column set per window scale) and appends a
- * test row per co-sharing account pair and scale to `d_tests` when its p ≤ qMax: a p above the
- * FDR level can never pass BH (q ≥ p), and the ranks of those below it only depend on rows
- * below it, so BH over the kept rows with the full hypothesis count is exact.
+ * SQL of the within-window share pairs among the uncrowded shares in `d_ps` (widest window $1),
+ * on hashed ids, each unordered pair of shares once, oriented by account: `a` is the lower
+ * account hash and `pa` its post, `t1` the earlier time and `dt` = |Δt|. Only pairs whose lower
+ * account falls in pass `pass` of `passes` (by account hash) are built, so a pass's per-pair state is about
+ * 1/passes of the whole while the band join still runs once over all pairs in total.
+ */
+function passPairsSql(passes: number, pass: number): string {
+  // Code-computed integers, inlined: a bound JS number would make the modulo a DOUBLE one.
+  const part = passes > 1 ? `WHERE ah % ${Math.round(passes)} = ${Math.round(pass)}` : '';
+  return `
+  WITH x AS (SELECT *, unnest([b - 1, b, b + 1]) AS jb FROM d_ps ${part})
+  SELECT x.oh, x.cls, x.ah AS a, y.ah AS b, x.ph AS pa, y.ph AS pb,
+         least(x.time_ms, y.time_ms) AS t1, abs(y.time_ms - x.time_ms) AS dt
+  FROM x JOIN d_ps AS y ON y.oh = x.oh AND y.b = x.jb
+  WHERE y.ah > x.ah AND abs(y.time_ms - x.time_ms) <= $1
+    AND (y.time_ms <> x.time_ms OR y.ph <> x.ph)`;
+}
+
+/**
+ * Builds the within-window pairs at the widest window and appends a test row per co-sharing
+ * account pair and scale to `d_tests` when its p ≤ qMax: a p above the FDR level can never pass
+ * BH (q ≥ p), and the ranks of those below it only depend on rows below it, so BH over the kept
+ * rows with the full hypothesis count is exact.
+ *
+ * Bounded memory: pairs are never stored. A first pass over them counts the within-window share
+ * pairs per popularity class (the chance constants); then the account pairs are cut into K
+ * passes by the hash of their lower account, K chosen from an upper bound of the pair count, and
+ * each pass is aggregated per pair × class and tested before the next. The distinct counts of X
+ * are two plain GROUP BYs (per pair, class and post / moment / object: the smallest Δt; then per
+ * pair and class: how many have it within each window), which DuckDB can spill to disk, where a
+ * COUNT(DISTINCT …) FILTER per scale held one in-memory hash table per column.
  */
 export async function testCoShareSignal(
   store: Store,
@@ -131,7 +172,7 @@ export async function testCoShareSignal(
   options: { maxCrowd: number; posts: number; qMax: number },
 ): Promise<SignalTestResult> {
   const totals = await store.one<{ accounts: number; shares: number; objects: number }>(
-    `SELECT count(DISTINCT account_id)::BIGINT AS accounts, count(*)::BIGINT AS shares, count(DISTINCT object_id)::BIGINT AS objects FROM d_sh`,
+    `SELECT count(DISTINCT ah)::BIGINT AS accounts, count(*)::BIGINT AS shares, count(DISTINCT oh)::BIGINT AS objects FROM d_sh`,
   );
   const accounts = totals?.accounts ?? 0;
   const n = options.posts;
@@ -156,47 +197,53 @@ export async function testCoShareSignal(
   const ws = windowsMs.map((w) => Math.round(w));
   // A moment: co-shares closer than the widest window (at least a minute) are one event.
   const moment = Math.max(60_000, Math.round(wMax));
-  const cols = ws
-    .map(
-      (w, i) => `
-        least(count(DISTINCT CASE WHEN p.a1 < p.a2 THEN p.p1 ELSE p.p2 END) FILTER (WHERE p.dt <= ${w}),
-              count(DISTINCT CASE WHEN p.a1 < p.a2 THEN p.p2 ELSE p.p1 END) FILTER (WHERE p.dt <= ${w}),
-              count(DISTINCT p.t1 // ${moment}) FILTER (WHERE p.dt <= ${w}))::DOUBLE AS x${i},
-        count(DISTINCT p.oh) FILTER (WHERE p.dt <= ${w})::DOUBLE AS objs${i},
-        count(*) FILTER (WHERE p.dt <= ${w})::BIGINT AS sp${i},
-        min(p.t1) FILTER (WHERE p.dt <= ${w}) AS first${i},
-        max(p.t1 + p.dt) FILTER (WHERE p.dt <= ${w}) AS last${i}`,
-    )
-    .join(',');
   await store.run(
-    `CREATE OR REPLACE TEMP TABLE d_pc AS
-     SELECT least(p.a1, p.a2) AS a, greatest(p.a1, p.a2) AS b, o.cls, ${cols}
-     FROM (${pairsSql(false)}) p JOIN d_obj o ON o.oh = p.oh
-     GROUP BY 1, 2, 3`,
-    [bucket, wMax, options.maxCrowd],
+    'CREATE OR REPLACE TEMP TABLE d_cnt AS SELECT oh, time_ms // $1 AS b, count(*) AS c FROM d_sh GROUP BY ALL',
+    [bucket],
   );
-  const crowdRows = await store.all<{ cls: number; pairs: number; buckets: number }>(
-    `WITH cnt AS (SELECT oh, time_ms // $1 AS b, count(*) AS c FROM d_sh GROUP BY ALL)
-     SELECT o.cls, sum(c.c * (c.c - 1) / 2.0 + c.c * coalesce(nx.c, 0) / 2.0)::DOUBLE AS pairs, count(*)::BIGINT AS buckets
-     FROM cnt c JOIN d_obj o ON o.oh = c.oh
-     LEFT JOIN cnt nx ON nx.oh = c.oh AND nx.b = c.b + 1
-     WHERE c.c > $2 GROUP BY o.cls`,
+  // Shares that get paired: those of buckets holding at most maxCrowd shares of their object.
+  await store.run(
+    `CREATE OR REPLACE TEMP TABLE d_ps AS
+     SELECT d.ah, d.ph, d.oh, d.time_ms, d.time_ms // $1 AS b, o.cls
+     FROM d_sh d JOIN d_cnt c ON c.oh = d.oh AND c.b = d.time_ms // $1 JOIN d_obj o ON o.oh = d.oh
+     WHERE c.c <= $2`,
     [bucket, options.maxCrowd],
   );
+  const bound =
+    (
+      await store.one<{ n: number }>(
+        `SELECT coalesce(sum(c.c * (c.c - 1) / 2 + c.c * coalesce(nx.c, 0)), 0)::DOUBLE AS n
+         FROM d_cnt c LEFT JOIN d_cnt nx ON nx.oh = c.oh AND nx.b = c.b + 1 AND nx.c <= $1
+         WHERE c.c <= $1`,
+        [options.maxCrowd],
+      )
+    )?.n ?? 0;
+  const passes = Math.max(1, Math.min(1024, Math.ceil(bound / PAIRS_PER_PASS)));
+  const crowdRows = await store.all<{ cls: number; pairs: number; buckets: number }>(
+    `SELECT o.cls, sum(c.c * (c.c - 1) / 2.0 + c.c * coalesce(nx.c, 0) / 2.0)::DOUBLE AS pairs, count(*)::BIGINT AS buckets
+     FROM d_cnt c JOIN d_obj o ON o.oh = c.oh
+     LEFT JOIN d_cnt nx ON nx.oh = c.oh AND nx.b = c.b + 1
+     WHERE c.c > $1 GROUP BY o.cls`,
+    [options.maxCrowd],
+  );
+  // Within-window share pairs per popularity class and scale: the chance constants.
+  const classPairs = await store.all<Record<string, number>>(
+    `SELECT cls, ${ws.map((w, i) => `count(*) FILTER (WHERE dt <= ${w})::DOUBLE AS sp${i}`).join(', ')}
+     FROM (${passPairsSql(1, 0)}) GROUP BY cls`,
+    [wMax],
+  );
+  const chances: number[] = [];
   for (const [scale, w] of ws.entries()) {
-    const classPairs = await store.all<{ cls: number; pairs: number }>(
-      `SELECT cls, sum(sp${scale})::DOUBLE AS pairs FROM d_pc GROUP BY cls`,
-    );
     // Crowded buckets are counted at the widest window; a narrower one holds about w / wMax of them.
     const frac = wMax > 0 ? Math.min(1, w / wMax) : 1;
     const perClass = new Map<number, number>();
-    for (const r of classPairs) perClass.set(r.cls, (perClass.get(r.cls) ?? 0) + r.pairs);
+    for (const r of classPairs) perClass.set(r['cls']!, (perClass.get(r['cls']!) ?? 0) + r[`sp${scale}`]!);
     for (const r of crowdRows) perClass.set(r.cls, (perClass.get(r.cls) ?? 0) + r.pairs * frac);
-    const inWindow = classPairs.reduce((t, r) => t + r.pairs, 0);
+    const inWindow = classPairs.reduce((t, r) => t + r[`sp${scale}`]!, 0);
     const crowdPairs = crowdRows.reduce((t, r) => t + r.pairs * frac, 0);
     const crowdBuckets = crowdRows.reduce((t, r) => t + r.buckets, 0);
-    await store.run('CREATE OR REPLACE TEMP TABLE d_cls (cls INTEGER, c_le DOUBLE)');
-    const ap = await store.appender('d_cls');
+    await store.run(`CREATE OR REPLACE TEMP TABLE d_cls${scale} (cls INTEGER, c_le DOUBLE)`);
+    const ap = await store.appender(`d_cls${scale}`);
     let cum = 0;
     for (let c = 0; c <= maxClass; c++) {
       cum += perClass.get(c) ?? 0;
@@ -206,50 +253,90 @@ export async function testCoShareSignal(
     }
     ap.flushSync();
     ap.closeSync();
-    const chance = (2 * cum) / (n * n);
-    // Per pair and popularity threshold 2^c: X_≤c co-share events on objects of popularity ≤ 2^c
-    // against λ_≤c = k_a k_b C_≤c; the pair's p is the smallest over thresholds where X grows,
-    // times the number of thresholds (Bonferroni over nested tests). Twenty obscure co-shares
-    // are judged against the chance of co-sharing obscure objects, not against a viral crowd's.
-    await store.run(
-      `INSERT INTO d_tests
-       WITH pc AS (SELECT a, b, cls, x${scale} AS xc, objs${scale} AS objs, sp${scale} AS sp, first${scale} AS first_ms, last${scale} AS last_ms
-                   FROM d_pc WHERE sp${scale} > 0),
-       cum AS (
-         SELECT pc.*, sum(xc) OVER (PARTITION BY a, b ORDER BY cls) AS x_le, ka.k * kb.k * d_cls.c_le AS lam
-         FROM pc JOIN d_cls USING (cls)
-         JOIN d_k ka ON ka.ah = pc.a
-         JOIN d_k kb ON kb.ah = pc.b),
-       tail AS (
-         SELECT *, CASE WHEN lam < x_le + 1
-                        THEN least(0.0, -lam + x_le * ln(lam) - lgamma(x_le + 1) + ln((x_le + 1) / (x_le + 1 - lam)))
-                        ELSE 0.0 END AS logp_c
-         FROM cum)
-       SELECT $1 AS signal, $2 AS object_type, $3 AS scale, $4 AS window_ms, a, b,
-              sum(xc) AS x, sum(objs) AS objs, sum(sp)::BIGINT AS sp, arg_min(lam, logp_c) AS lam,
-              least(0.0, min(logp_c) + ln($5)) AS logp, min(first_ms) AS first_ms, max(last_ms) AS last_ms
-       FROM tail GROUP BY a, b
-       HAVING least(0.0, min(logp_c) + ln($5)) <= ln($6)`,
-      [signal, objectType, scale, w, maxClass + 1, options.qMax],
-    );
-    const tested =
-      (
-        await store.one<{ n: number }>(
-          `SELECT count(*)::BIGINT AS n FROM (SELECT DISTINCT a, b FROM d_pc WHERE sp${scale} > 0)`,
-        )
-      )?.n ?? 0;
+    chances.push((2 * cum) / (n * n));
     result.scales.push({
       scale,
       windowMs: w,
       pairsInWindow: inWindow,
       crowdedPairsEstimate: Math.round(crowdPairs),
       crowdedBuckets: crowdBuckets,
-      chanceConstant: chance,
-      testedPairs: tested,
+      chanceConstant: (2 * cum) / (n * n),
+      testedPairs: 0,
     });
     result.hypotheses += (accounts * (accounts - 1)) / 2;
   }
-  for (const t of ['d_pc', 'd_cls', 'd_obj']) await store.run(`DROP TABLE IF EXISTS ${t}`);
+
+  // Per pair × class: X (the smallest of the pair's distinct posts of a, of b, and moments),
+  // distinct objects, share pairs and time span, at each scale. Each post, moment or object
+  // counts at a scale when its quickest co-share is within that window.
+  const level1 = ws
+    .map(
+      (w, i) => `count(*) FILTER (WHERE dt <= ${w}) AS sp${i}, min(t1) FILTER (WHERE dt <= ${w}) AS f${i},
+                 max(t1 + dt) FILTER (WHERE dt <= ${w}) AS l${i}`,
+    )
+    .join(',');
+  const level2 = ws
+    .map(
+      (w, i) => `
+        least(count(*) FILTER (WHERE kind = 0 AND md <= ${w}), count(*) FILTER (WHERE kind = 1 AND md <= ${w}),
+              count(*) FILTER (WHERE kind = 2 AND md <= ${w}))::DOUBLE AS x${i},
+        count(*) FILTER (WHERE kind = 3 AND md <= ${w})::DOUBLE AS objs${i},
+        coalesce(sum(sp${i}) FILTER (WHERE kind = 0), 0)::BIGINT AS sp${i},
+        min(f${i}) FILTER (WHERE kind = 0) AS first${i},
+        max(l${i}) FILTER (WHERE kind = 0) AS last${i}`,
+    )
+    .join(',');
+  for (let pass = 0; pass < passes; pass++) {
+    await store.run(
+      `CREATE OR REPLACE TEMP TABLE d_pc AS
+       WITH p AS (${passPairsSql(passes, pass)}),
+       k AS (
+         SELECT a, b, cls, kv.kind AS kind, kv.v AS v, min(dt) AS md, ${level1}
+         FROM (SELECT *, unnest([{'kind': 0, 'v': pa}, {'kind': 1, 'v': pb},
+                                 {'kind': 2, 'v': (t1 // ${moment})::UBIGINT}, {'kind': 3, 'v': oh}]) AS kv
+               FROM p)
+         GROUP BY a, b, cls, kv.kind, kv.v)
+       SELECT a, b, cls, ${level2}
+       FROM k GROUP BY a, b, cls`,
+      [wMax],
+    );
+    for (const [scale, w] of ws.entries()) {
+      // Per pair and popularity threshold 2^c: X_≤c co-share events on objects of popularity ≤ 2^c
+      // against λ_≤c = k_a k_b C_≤c; the pair's p is the smallest over thresholds where X grows,
+      // times the number of thresholds (Bonferroni over nested tests). Twenty obscure co-shares
+      // are judged against the chance of co-sharing obscure objects, not against a viral crowd's.
+      await store.run(
+        `INSERT INTO d_tests
+         WITH pc AS (SELECT a, b, cls, x${scale} AS xc, objs${scale} AS objs, sp${scale} AS sp, first${scale} AS first_ms, last${scale} AS last_ms
+                     FROM d_pc WHERE sp${scale} > 0),
+         cum AS (
+           SELECT pc.*, sum(xc) OVER (PARTITION BY a, b ORDER BY cls) AS x_le, ka.k * kb.k * d_cls.c_le AS lam
+           FROM pc JOIN d_cls${scale} AS d_cls USING (cls)
+           JOIN d_k ka ON ka.ah = pc.a
+           JOIN d_k kb ON kb.ah = pc.b),
+         tail AS (
+           SELECT *, CASE WHEN lam < x_le + 1
+                          THEN least(0.0, -lam + x_le * ln(lam) - lgamma(x_le + 1) + ln((x_le + 1) / (x_le + 1 - lam)))
+                          ELSE 0.0 END AS logp_c
+           FROM cum)
+         SELECT $1 AS signal, $2 AS object_type, $3 AS scale, $4 AS window_ms, a, b,
+                sum(xc) AS x, sum(objs) AS objs, sum(sp)::BIGINT AS sp, arg_min(lam, logp_c) AS lam,
+                least(0.0, min(logp_c) + ln($5)) AS logp, min(first_ms) AS first_ms, max(last_ms) AS last_ms
+         FROM tail GROUP BY a, b
+         HAVING least(0.0, min(logp_c) + ln($5)) <= ln($6)`,
+        [signal, objectType, scale, w, maxClass + 1, options.qMax],
+      );
+      const tested =
+        (
+          await store.one<{ n: number }>(
+            `SELECT count(*)::BIGINT AS n FROM (SELECT DISTINCT a, b FROM d_pc WHERE sp${scale} > 0)`,
+          )
+        )?.n ?? 0;
+      result.scales[scale]!.testedPairs += tested;
+    }
+  }
+  for (const t of ['d_pc', 'd_ps', 'd_cnt', 'd_obj', ...ws.map((_, i) => `d_cls${i}`)])
+    await store.run(`DROP TABLE IF EXISTS ${t}`);
   return result;
 }
 
@@ -340,7 +427,8 @@ export async function readEdgeEvidence(
     `WITH e AS (
        SELECT * FROM d_ev QUALIFY row_number() OVER (PARTITION BY a, b, object_id ORDER BY adt, p1, p2) = 1)
      SELECT signal, a, b, post_a, post_b, object_type, object_id, delta_ms::BIGINT AS delta_ms, time_ms::BIGINT AS time_ms FROM e
-     QUALIFY row_number() OVER (PARTITION BY a, b ORDER BY adt, object_id) <= $1`,
+     QUALIFY row_number() OVER (PARTITION BY a, b ORDER BY adt, object_id) <= $1
+     ORDER BY a, b, adt, object_id`,
     [perEdge],
   );
   await store.run('DROP TABLE IF EXISTS d_ev');

@@ -282,11 +282,7 @@ export async function detectCoordination(
   for (const { signal, source } of sources) {
     if (!sigRows.some((r) => r.signal === signal)) continue;
     progress(`evidence ${signal}`);
-    await loadSignalShares(store, source);
-    await store.run(
-      `DELETE FROM d_sh WHERE ah NOT IN (SELECT ah FROM d_sig WHERE signal = $1 UNION SELECT bh_ FROM d_sig WHERE signal = $1)`,
-      [signal],
-    );
+    await loadSignalShares(store, source, { edgesOf: signal });
     const ev = await readEdgeEvidence(store, signal, perEdge, {
       maxCrowd: signal === 'sync_activity' ? Math.min(64, maxCrowd) : maxCrowd,
     });

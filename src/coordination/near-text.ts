@@ -12,8 +12,8 @@
  *
  * Work is per distinct normalised text (a text copied 10,000 times is hashed once), signatures
  * live in one Uint32Array, and each LSH bucket links a text only to the bucket's first text, so
- * the work is linear in the number of texts. Texts are visited most-shared first, so a bucket's
- * first text is the version most copied.
+ * the work is linear in the number of texts; the texts are streamed from one query, never held.
+ * Texts are visited most-shared first, so a bucket's first text is the version most copied.
  *
  * Groups are stars, not chains: a text joins the group of a leader it is itself similar to (a
  * verified link, J ≥ threshold), and the leaders are taken greedily, most-shared first. Connected
@@ -34,8 +34,6 @@ export interface NearTextOptions {
 
 export const DEFAULT_NEAR_TEXT_THRESHOLD = 0.6;
 export const DEFAULT_NEAR_TEXT_MIN_TOKENS = 8;
-
-const PAGE = 20_000;
 
 /** FNV-1a 32-bit hash of a string. */
 function hashString(s: string): number {
@@ -183,15 +181,15 @@ export async function buildNearTextShares(
      SELECT po.object_id AS key, any_value(po.post_id) AS post_id, row_number() OVER (ORDER BY count(*) DESC, po.object_id) AS rn
      FROM post_objects po WHERE po.object_type = 'text' GROUP BY po.object_id`,
   );
+  // One streamed pass, most-shared first (the order picks the leaders); per text only
+  // its key and its signature are kept, the signatures in one typed array sized up front.
+  const count =
+    (await store.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM d_text_keys'))?.n ?? 0;
   const keys: string[] = [];
-  let sig = new Uint32Array(1024 * k);
-  for (let from = 0; ; from += PAGE) {
-    const page = await store.all<{ key: string; text: string }>(
-      `SELECT t.key, p.text FROM d_text_keys t JOIN posts p ON p.post_id = t.post_id
-       WHERE t.rn > $1 AND t.rn <= $2 ORDER BY t.rn`,
-      [from, from + PAGE],
-    );
-    if (page.length === 0) break;
+  let sig = new Uint32Array(Math.max(1024, count) * k);
+  for await (const page of store.stream<{ key: string; text: string | null }>(
+    `SELECT t.key, p.text FROM d_text_keys t JOIN posts p ON p.post_id = t.post_id ORDER BY t.rn`,
+  )) {
     for (const r of page) {
       const tokens = normaliseText(r.text ?? '')
         .split(' ')

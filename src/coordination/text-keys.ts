@@ -22,11 +22,12 @@ export interface TextKeyResult {
 }
 
 /**
- * Computes the text key of every post (streamed in batches, bounded memory) and stores them as
- * post_objects rows of type 'text'. Reuses the keys when the posts have not changed since.
+ * Computes the text key of every post (per distinct text, in batches: bounded memory) and stores
+ * them as post_objects rows of type 'text'. Reuses the keys when the posts have not changed since.
  */
 export async function materialiseTextKeys(
   store: Store,
+  /** onProgress: distinct texts done so far. */
   options: { minTokens?: number; onProgress?: (done: number) => void } = {},
 ): Promise<TextKeyResult> {
   const minTokens = options.minTokens ?? DEFAULT_MIN_TEXT_TOKENS;
@@ -54,43 +55,46 @@ export async function materialiseTextKeys(
     return { keyed: state.keyed, reused: true };
   }
   await store.run("DELETE FROM post_objects WHERE object_type = 'text'");
-  let last = -1;
-  let keyed = 0;
-  let done = 0;
-  for (;;) {
-    const rows = await store.all<{
-      rid: number;
-      platform: string;
-      post_id: string;
-      account_id: string;
-      time_ms: number;
-      text: string;
-    }>(
-      `SELECT rowid AS rid, platform, post_id, account_id, time_ms, text FROM posts
-       WHERE rowid > $1 AND text IS NOT NULL AND kind <> 'retweet' ORDER BY rowid LIMIT ${BATCH}`,
-      [last],
+  // JavaScript sees each distinct text once, in numbered batches (a range of a temp table is a
+  // cheap scan); the keys are joined back to the posts in SQL.
+  await store.run(
+    `CREATE OR REPLACE TEMP TABLE d_tx AS
+     SELECT text, row_number() OVER () AS i
+     FROM (SELECT DISTINCT text FROM posts WHERE text IS NOT NULL AND kind <> 'retweet')`,
+  );
+  await store.run('CREATE OR REPLACE TEMP TABLE d_tk (i BIGINT, key VARCHAR)');
+  const texts =
+    (await store.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM d_tx'))?.n ?? 0;
+  for (let from = 0; from < texts; from += BATCH) {
+    const rows = await store.all<{ i: number; text: string }>(
+      'SELECT i, text FROM d_tx WHERE i > $1 AND i <= $2',
+      [from, from + BATCH],
     );
-    if (rows.length === 0) break;
-    const appender = await store.appender('post_objects');
+    const appender = await store.appender('d_tk');
     for (const r of rows) {
       const norm = normaliseText(r.text);
       if (norm === '' || countWords(norm) < minTokens) continue;
-      appender.appendVarchar(r.platform);
-      appender.appendVarchar(String(r.post_id));
-      appender.appendVarchar(String(r.account_id));
-      appender.appendBigInt(BigInt(r.time_ms));
-      appender.appendVarchar('text');
+      appender.appendBigInt(BigInt(r.i));
       appender.appendVarchar(textKey(norm));
-      appender.appendNull();
       appender.endRow();
-      keyed++;
     }
     appender.flushSync();
     appender.closeSync();
-    done += rows.length;
-    options.onProgress?.(done);
-    last = rows[rows.length - 1]!.rid;
+    options.onProgress?.(Math.min(texts, from + BATCH));
   }
+  await store.run(
+    `INSERT INTO post_objects (platform, post_id, account_id, time_ms, object_type, object_id, raw)
+     SELECT p.platform, p.post_id, p.account_id, p.time_ms, 'text', k.key, NULL
+     FROM posts p JOIN d_tx t ON t.text = p.text JOIN d_tk k ON k.i = t.i
+     WHERE p.kind <> 'retweet'`,
+  );
+  const keyed =
+    (
+      await store.one<{ n: number }>(
+        "SELECT count(*)::BIGINT AS n FROM post_objects WHERE object_type = 'text'",
+      )
+    )?.n ?? 0;
+  for (const t of ['d_tx', 'd_tk']) await store.run(`DROP TABLE IF EXISTS ${t}`);
   await store.run('DELETE FROM text_key_state');
   await store.run(
     'INSERT INTO text_key_state (posts, max_rowid, min_tokens, keyed, computed_ms) VALUES ($1, $2, $3, $4, $5)',
