@@ -17,11 +17,12 @@ const louvain = louvainModule as unknown as (
   options: { getEdgeWeight: string; rng: () => number },
 ) => Record<string, number>;
 
+/** One account pair of the fused graph. */
 export interface FusedEdge {
   a: string;
   b: string;
-  /** −log10 p of one signal. */
-  strength: number;
+  /** Σ over the pair's signals of min(30, max(0.1, −log10 p)) (detect.ts sums it in SQL). */
+  weight: number;
 }
 
 /** mulberry32: a small seeded PRNG returning floats in [0, 1). */
@@ -35,9 +36,14 @@ export function createRng(seed: number): () => number {
   };
 }
 
-const MAX_STRENGTH = 30;
+/** Cap and floor of one signal's −log10 p in the fused weight. */
+export const MAX_FUSED_STRENGTH = 30;
+export const MIN_FUSED_STRENGTH = 0.1;
 
-/** Groups accounts into communities; returns communities of two or more accounts, largest first. */
+/**
+ * Groups accounts into communities; returns communities of two or more accounts, largest first.
+ * `edges` hold one fused weight per pair; a pair listed twice has its weights added.
+ */
 export function findCommunities(edges: readonly FusedEdge[], seed: number): string[][] {
   const graph = new UndirectedGraph();
   const sorted = [...edges].sort((x, y) =>
@@ -46,7 +52,7 @@ export function findCommunities(edges: readonly FusedEdge[], seed: number): stri
   for (const e of sorted) {
     if (!graph.hasNode(e.a)) graph.addNode(e.a);
     if (!graph.hasNode(e.b)) graph.addNode(e.b);
-    const w = Math.min(MAX_STRENGTH, Math.max(0.1, e.strength));
+    const w = e.weight;
     if (graph.hasEdge(e.a, e.b))
       graph.updateEdgeAttribute(e.a, e.b, 'weight', (old: number | undefined) => (old ?? 0) + w);
     else graph.addEdge(e.a, e.b, { weight: w });

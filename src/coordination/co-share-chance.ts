@@ -377,29 +377,31 @@ export async function selectSignificantEdges(
   return (await store.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM d_sig'))?.n ?? 0;
 }
 
-export type EvidenceRow = {
-  signal: string;
-  a: string;
-  b: string;
-  post_a: string;
-  post_b: string;
-  object_type: string;
-  object_id: string;
-  delta_ms: number;
-  time_ms: number;
-};
+/** Creates the empty `d_evid` (evidence items) and `d_med` (median |Δt|) tables of a run. */
+export async function createEvidenceTables(store: Store): Promise<void> {
+  await store.run(
+    `CREATE OR REPLACE TEMP TABLE d_evid (
+       signal VARCHAR, a VARCHAR, b VARCHAR, post_a VARCHAR, post_b VARCHAR, object_type VARCHAR,
+       object_id VARCHAR, delta_ms BIGINT, time_ms BIGINT, rk BIGINT)`,
+  );
+  await store.run(
+    'CREATE OR REPLACE TEMP TABLE d_med (signal VARCHAR, a VARCHAR, b VARCHAR, m DOUBLE)',
+  );
+}
 
 /**
  * Evidence of the significant edges of one signal, whose shares are loaded in `d_sh`: the pairs
  * are rebuilt among the accounts of those edges only. Up to `perEdge` items per edge (distinct
- * objects, quickest first) and the median Δt over all of the edge's share pairs.
+ * objects, quickest first, numbered by `rk`) go to `d_evid`, and the median |Δt| over all of the
+ * edge's share pairs to `d_med`; nothing is read into JavaScript, so a run with a million edges
+ * keeps its evidence in the database.
  */
-export async function readEdgeEvidence(
+export async function collectEdgeEvidence(
   store: Store,
   signal: string,
   perEdge: number,
   options: { maxCrowd: number },
-): Promise<{ evidence: EvidenceRow[]; medians: Map<string, number> }> {
+): Promise<void> {
   const w =
     (
       await store.one<{ w: number }>(
@@ -420,17 +422,18 @@ export async function readEdgeEvidence(
      WHERE p.dt <= s.window_ms`,
     [Math.max(1, w), w, options.maxCrowd, signal],
   );
-  const med = await store.all<{ a: string; b: string; m: number }>(
-    'SELECT a, b, median(adt)::DOUBLE AS m FROM d_ev GROUP BY a, b',
+  await store.run(
+    'INSERT INTO d_med SELECT $1, a, b, median(adt)::DOUBLE FROM d_ev GROUP BY a, b',
+    [signal],
   );
-  const evidence = await store.all<EvidenceRow>(
-    `WITH e AS (
-       SELECT * FROM d_ev QUALIFY row_number() OVER (PARTITION BY a, b, object_id ORDER BY adt, p1, p2) = 1)
-     SELECT signal, a, b, post_a, post_b, object_type, object_id, delta_ms::BIGINT AS delta_ms, time_ms::BIGINT AS time_ms FROM e
-     QUALIFY row_number() OVER (PARTITION BY a, b ORDER BY adt, object_id) <= $1
-     ORDER BY a, b, adt, object_id`,
+  await store.run(
+    `INSERT INTO d_evid
+     WITH e AS (
+       SELECT * FROM d_ev QUALIFY row_number() OVER (PARTITION BY a, b, object_id ORDER BY adt, p1, p2) = 1),
+     r AS (SELECT *, row_number() OVER (PARTITION BY a, b ORDER BY adt, object_id) AS rk FROM e)
+     SELECT signal, a, b, post_a, post_b, object_type, object_id, delta_ms::BIGINT, time_ms::BIGINT, rk
+     FROM r WHERE rk <= $1`,
     [perEdge],
   );
   await store.run('DROP TABLE IF EXISTS d_ev');
-  return { evidence, medians: new Map(med.map((r) => [`${r.a}|${r.b}`, r.m])) };
 }

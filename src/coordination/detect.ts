@@ -11,13 +11,14 @@ import {
   prepareIndicators,
   readAccountFlags,
 } from './account-indicators.ts';
-import { findCommunities, type FusedEdge } from './cluster-graph.ts';
+import { findCommunities, MAX_FUSED_STRENGTH, MIN_FUSED_STRENGTH } from './cluster-graph.ts';
 import { decideVerdict } from './cluster-verdict.ts';
 import {
   createTestsTable,
   loadActivity,
   loadSignalShares,
-  readEdgeEvidence,
+  collectEdgeEvidence,
+  createEvidenceTables,
   selectSignificantEdges,
   testCoShareSignal,
   type ShareSource,
@@ -260,73 +261,33 @@ export async function detectCoordination(
     qMax,
     minObjects: MIN_CO_OBJECTS,
   });
-  const sigRows = await store.all<{
-    signal: Signal;
-    object_type: string;
-    a: string;
-    b: string;
-    x: number;
-    objs: number;
-    sp: number;
-    lam: number;
-    logp: number;
-    logq: number;
-    window_ms: number;
-    first_ms: number;
-    last_ms: number;
-  }>(
-    'SELECT signal, object_type, a, b, x, objs, sp, lam, logp, logq, window_ms, first_ms, last_ms FROM d_sig ORDER BY signal, a, b',
+  // Evidence stays in the database (d_evid, d_med): at 10M posts a run has millions of items.
+  await createEvidenceTables(store);
+  const sigSignals = new Set(
+    (await store.all<{ signal: string }>('SELECT DISTINCT signal FROM d_sig')).map((r) => r.signal),
   );
-  const evidence = new Map<string, EvidenceItem[]>();
-  const medians = new Map<string, number>();
   for (const { signal, source } of sources) {
-    if (!sigRows.some((r) => r.signal === signal)) continue;
+    if (!sigSignals.has(signal)) continue;
     progress(`evidence ${signal}`);
     await loadSignalShares(store, source, { edgesOf: signal });
-    const ev = await readEdgeEvidence(store, signal, perEdge, {
+    await collectEdgeEvidence(store, signal, perEdge, {
       maxCrowd: signal === 'sync_activity' ? Math.min(64, maxCrowd) : maxCrowd,
     });
-    for (const [k, m] of ev.medians) medians.set(`${signal}|${k}`, m);
-    for (const row of ev.evidence) {
-      const key = `${row.signal}|${row.a}|${row.b}`;
-      const list = evidence.get(key) ?? [];
-      list.push({
-        post_a: String(row.post_a),
-        post_b: String(row.post_b),
-        object_type: row.object_type,
-        object_id: String(row.object_id),
-        delta_ms: Number(row.delta_ms),
-        time_ms: Number(row.time_ms),
-      });
-      evidence.set(key, list);
-    }
   }
   tick('fdr_evidence', t0);
 
-  const edges: FindingEdge[] = sigRows.map((r) => ({
-    a: String(r.a),
-    b: String(r.b),
-    signal: r.signal,
-    weight: r.x,
-    objects: r.objs,
-    p_value: Math.exp(r.logp),
-    q_value: Math.exp(r.logq),
-    expected: r.lam,
-    window_ms: r.window_ms,
-    share_pairs: r.sp,
-    median_delta_ms: medians.get(`${r.signal}|${r.a}|${r.b}`) ?? 0,
-    evidence: evidence.get(`${r.signal}|${r.a}|${r.b}`) ?? [],
-  }));
-  const edgeMeta = new Map(sigRows.map((r) => [`${r.signal}|${r.a}|${r.b}`, r]));
-
   t0 = Date.now();
   progress('clusters');
-  const fused: FusedEdge[] = sigRows.map((r) => ({
-    a: String(r.a),
-    b: String(r.b),
-    strength: -r.logp / Math.LN10,
-  }));
-  const communities = findCommunities(fused, seed);
+  // One fused weight per account pair, summed in SQL (see cluster-graph.ts for the rule).
+  const fused = await store.all<{ a: string; b: string; w: number }>(
+    `SELECT a, b, sum(least(${MAX_FUSED_STRENGTH}, greatest(${MIN_FUSED_STRENGTH}, -logp / ln(10))))::DOUBLE AS w
+     FROM d_sig GROUP BY a, b ORDER BY a, b`,
+  );
+  const communities = findCommunities(
+    fused.map((r) => ({ a: String(r.a), b: String(r.b), weight: r.w })),
+    seed,
+  );
+  fused.length = 0;
   const clusterOf = new Map<string, number>();
   communities.forEach((members, i) => members.forEach((m) => clusterOf.set(m, i)));
 
@@ -343,6 +304,9 @@ export async function detectCoordination(
     ap.flushSync();
     ap.closeSync();
   }
+  const seeds = options.seeds ?? (await readSeedsTable(store));
+  const seedSet = new Set(seeds);
+  const { edges, spans } = await readClusterAndSeedEdges(store, seeds);
   const { exclusivity, topObjects } = await computeExclusivity(
     store,
     textInfo['near_text'] !== undefined,
@@ -351,9 +315,6 @@ export async function detectCoordination(
   const memberAuthors = await computeMemberAuthors(store);
   const indicatorCtx = await prepareIndicators(store);
   const flags = await readAccountFlags(store, [...clusterOf.keys()]);
-
-  const seeds = options.seeds ?? (await readSeedsTable(store));
-  const seedSet = new Set(seeds);
 
   const clusters: Omit<Cluster, 'id' | 'rank'>[] = [];
   const edgesByCluster = new Map<number, FindingEdge[]>();
@@ -384,9 +345,14 @@ export async function detectCoordination(
     const indicators = await computeClusterIndicators(store, indicatorCtx, members, flags);
     const amp = (amplified.get(i) ?? []).filter((a) => !members.includes(a.account_id));
     const ex = exclusivity.get(i) ?? 0;
-    const metas = cEdges.map((e) => edgeMeta.get(`${e.signal}|${e.a}|${e.b}`)!);
-    const firstMs = metas.length ? Math.min(...metas.map((m) => m.first_ms)) : null;
-    const lastMs = metas.length ? Math.max(...metas.map((m) => m.last_ms)) : null;
+    let firstMs: number | null = null;
+    let lastMs: number | null = null;
+    for (const e of cEdges) {
+      const span = spans.get(`${e.signal}|${e.a}|${e.b}`);
+      if (span === undefined) continue;
+      firstMs = firstMs === null ? span[0] : Math.min(firstMs, span[0]);
+      lastMs = lastMs === null ? span[1] : Math.max(lastMs, span[1]);
+    }
     const v = decideVerdict({
       members: members.length,
       amplified: amp.length,
@@ -469,7 +435,7 @@ export async function detectCoordination(
     timings_ms: { ...timings, total: Date.now() - started },
   };
   const findings: Findings = { run_id: runId, clusters: ranked, seeds: seedReport, parameters };
-  await saveFindings(store, findings, edges, clusterOf, ranked, communities, seeds);
+  await saveFindings(store, findings, ranked, communities, seeds);
   for (const t of [
     'd_sh',
     'd_k',
@@ -481,6 +447,11 @@ export async function detectCoordination(
     'd_want',
     'd_near',
     'd_near_groups',
+    'd_evid',
+    'd_med',
+    'd_want_edges',
+    'd_seed_ids',
+    'd_cluster_ids',
   ]) {
     await store.run(`DROP TABLE IF EXISTS ${t}`);
   }
@@ -609,6 +580,104 @@ async function computeAmplified(store: Store): Promise<Map<number, AmplifiedAcco
   return out;
 }
 
+/**
+ * The significant edges JavaScript needs, with their evidence: those inside a cluster (d_members)
+ * and those touching a seed. The rest stay in d_sig / d_evid and go to the edges table in SQL.
+ * Also each edge's time span (first and last co-share), keyed signal|a|b.
+ */
+async function readClusterAndSeedEdges(
+  store: Store,
+  seeds: readonly string[],
+): Promise<{ edges: FindingEdge[]; spans: Map<string, [number, number]> }> {
+  await store.run('CREATE OR REPLACE TEMP TABLE d_seed_ids (account_id VARCHAR)');
+  const ap = await store.appender('d_seed_ids');
+  for (const id of seeds) {
+    ap.appendVarchar(id);
+    ap.endRow();
+  }
+  ap.flushSync();
+  ap.closeSync();
+  await store.run(
+    `CREATE OR REPLACE TEMP TABLE d_want_edges AS
+     SELECT s.signal, s.a, s.b FROM d_sig s
+     LEFT JOIN d_members m1 ON m1.account_id = s.a
+     LEFT JOIN d_members m2 ON m2.account_id = s.b
+     WHERE m1.cluster = m2.cluster
+        OR s.a IN (SELECT account_id FROM d_seed_ids) OR s.b IN (SELECT account_id FROM d_seed_ids)`,
+  );
+  const rows = await store.all<{
+    signal: Signal;
+    a: string;
+    b: string;
+    x: number;
+    objs: number;
+    sp: number;
+    lam: number;
+    logp: number;
+    logq: number;
+    window_ms: number;
+    first_ms: number;
+    last_ms: number;
+    med: number;
+  }>(
+    `SELECT s.signal, s.a, s.b, s.x, s.objs, s.sp, s.lam, s.logp, s.logq, s.window_ms, s.first_ms, s.last_ms,
+            coalesce(md.m, 0)::DOUBLE AS med
+     FROM d_sig s SEMI JOIN d_want_edges w ON w.signal = s.signal AND w.a = s.a AND w.b = s.b
+     LEFT JOIN d_med md ON md.signal = s.signal AND md.a = s.a AND md.b = s.b
+     ORDER BY s.signal, s.a, s.b`,
+  );
+  const evidence = new Map<string, EvidenceItem[]>();
+  for await (const page of store.stream<{
+    signal: string;
+    a: string;
+    b: string;
+    post_a: string;
+    post_b: string;
+    object_type: string;
+    object_id: string;
+    delta_ms: number;
+    time_ms: number;
+  }>(
+    `SELECT e.signal, e.a, e.b, e.post_a, e.post_b, e.object_type, e.object_id, e.delta_ms, e.time_ms
+     FROM d_evid e SEMI JOIN d_want_edges w ON w.signal = e.signal AND w.a = e.a AND w.b = e.b
+     ORDER BY e.signal, e.a, e.b, e.rk`,
+  )) {
+    for (const row of page) {
+      const key = `${row.signal}|${row.a}|${row.b}`;
+      const list = evidence.get(key) ?? [];
+      list.push({
+        post_a: String(row.post_a),
+        post_b: String(row.post_b),
+        object_type: row.object_type,
+        object_id: String(row.object_id),
+        delta_ms: Number(row.delta_ms),
+        time_ms: Number(row.time_ms),
+      });
+      evidence.set(key, list);
+    }
+  }
+  const spans = new Map<string, [number, number]>();
+  const edges = rows.map((r): FindingEdge => {
+    const key = `${r.signal}|${r.a}|${r.b}`;
+    spans.set(key, [Number(r.first_ms), Number(r.last_ms)]);
+    return {
+      a: String(r.a),
+      b: String(r.b),
+      signal: r.signal,
+      weight: r.x,
+      objects: r.objs,
+      p_value: Math.exp(r.logp),
+      q_value: Math.exp(r.logq),
+      expected: r.lam,
+      window_ms: r.window_ms,
+      share_pairs: r.sp,
+      median_delta_ms: r.med,
+      evidence: evidence.get(key) ?? [],
+    };
+  });
+  return { edges, spans };
+}
+
 async function readSeedsTable(store: Store): Promise<string[]> {
   const t = await store.one<{ n: number }>(
     "SELECT count(*)::BIGINT AS n FROM information_schema.tables WHERE table_name = 'seeds'",
@@ -669,8 +738,6 @@ function buildSeedReport(
 async function saveFindings(
   store: Store,
   findings: Findings,
-  edges: readonly FindingEdge[],
-  clusterOf: Map<string, number>,
   ranked: readonly Cluster[],
   communities: readonly string[][],
   seeds: readonly string[],
@@ -734,24 +801,31 @@ async function saveFindings(
     }
     ca.flushSync();
     ca.closeSync();
-    const ea = await tx.appender('edges');
-    for (const e of edges) {
-      const ia = clusterOf.get(e.a);
-      const cid =
-        ia !== undefined && ia === clusterOf.get(e.b) ? (idOfCommunity.get(ia) ?? null) : null;
-      ea.appendVarchar(findings.run_id);
-      if (cid === null) ea.appendNull();
-      else ea.appendVarchar(cid);
-      ea.appendVarchar(e.a);
-      ea.appendVarchar(e.b);
-      ea.appendVarchar(e.signal);
-      ea.appendDouble(e.weight);
-      ea.appendDouble(e.p_value);
-      ea.appendDouble(e.q_value);
-      ea.appendVarchar(JSON.stringify(e.evidence));
-      ea.endRow();
+    // Every significant edge, with its evidence as JSON, straight from d_sig / d_evid.
+    await tx.run('CREATE OR REPLACE TEMP TABLE d_cluster_ids (cluster INTEGER, cluster_id VARCHAR)');
+    const ci = await tx.appender('d_cluster_ids');
+    for (const [idx, id] of idOfCommunity) {
+      ci.appendInteger(idx);
+      ci.appendVarchar(id);
+      ci.endRow();
     }
-    ea.flushSync();
-    ea.closeSync();
+    ci.flushSync();
+    ci.closeSync();
+    await tx.run(
+      `INSERT INTO edges (run_id, cluster_id, a, b, signal, weight, p_value, q_value, evidence)
+       WITH ev AS (
+         SELECT signal, a, b,
+                to_json(list({'post_a': post_a, 'post_b': post_b, 'object_type': object_type, 'object_id': object_id,
+                              'delta_ms': delta_ms, 'time_ms': time_ms} ORDER BY rk))::VARCHAR AS j
+         FROM d_evid GROUP BY signal, a, b)
+       SELECT $1, ci.cluster_id, s.a, s.b, s.signal, s.x, exp(s.logp), exp(s.logq), coalesce(ev.j, '[]')
+       FROM d_sig s
+       LEFT JOIN d_members m1 ON m1.account_id = s.a
+       LEFT JOIN d_members m2 ON m2.account_id = s.b AND m2.cluster = m1.cluster
+       LEFT JOIN d_cluster_ids ci ON ci.cluster = m2.cluster
+       LEFT JOIN ev ON ev.signal = s.signal AND ev.a = s.a AND ev.b = s.b
+       ORDER BY s.signal, s.a, s.b`,
+      [findings.run_id],
+    );
   });
 }
