@@ -1,7 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import type { Command } from 'commander';
-import { detectCoordination } from '../coordination/index.ts';
+import { detectCoordination, type Findings } from '../coordination/index.ts';
 import { SIGNALS, type Signal, inputError, usageError } from '../model/index.ts';
 import { withStore } from '../store/index.ts';
 import { createProgress, dbOption, parsePositiveInt, printJson } from './common.ts';
@@ -91,7 +91,7 @@ export function registerDetect(program: Command): void {
         }),
       { memoryLimit: opts.memoryLimit ?? defaultMemoryLimit() },
     );
-    if (opts.out) writeFileSync(opts.out, JSON.stringify(findings, null, 1) + '\n');
+    if (opts.out) writeFindingsJson(opts.out, findings);
     const count = (v: string): number => findings.clusters.filter((c) => c.verdict === v).length;
     const accounts = (v: string): number =>
       new Set(findings.clusters.filter((c) => c.verdict === v).flatMap((c) => c.accounts)).size;
@@ -125,4 +125,25 @@ export function registerDetect(program: Command): void {
         10,
     });
   });
+}
+
+/**
+ * Writes findings JSON one cluster at a time: at 10M posts the whole document is larger than the
+ * longest string JavaScript can build.
+ */
+function writeFindingsJson(file: string, findings: Findings): void {
+  let fd: number;
+  try {
+    fd = openSync(file, 'w');
+  } catch (cause) {
+    throw inputError(`Cannot write the findings file ${file}`, undefined, cause);
+  }
+  try {
+    writeSync(fd, `{\n "run_id": ${JSON.stringify(findings.run_id)},\n "clusters": [`);
+    findings.clusters.forEach((c, i) => writeSync(fd, `${i === 0 ? '\n' : ',\n'}  ${JSON.stringify(c)}`));
+    writeSync(fd, `\n ],\n "seeds": ${JSON.stringify(findings.seeds)},\n`);
+    writeSync(fd, ` "parameters": ${JSON.stringify(findings.parameters, null, 1)}\n}\n`);
+  } finally {
+    closeSync(fd);
+  }
 }
