@@ -32,6 +32,8 @@ type AccountFlags = {
   empty_profile: boolean;
   client: string | null;
   description: string | null;
+  /** Whether anything of the profile is known (creation date, followers or description). */
+  profiled: boolean;
 };
 
 export interface IndicatorContext {
@@ -57,7 +59,8 @@ export async function prepareIndicators(store: Store): Promise<IndicatorContext>
             (a.followers IS NOT NULL AND (a.followers <= 10 OR coalesce(a.following, 0) >= 10 * (a.followers + 1))) AS follower_anomaly,
             (coalesce(trim(a.description), '') = '' AND coalesce(trim(a.reported_location), '') = '' AND coalesce(trim(a.profile_url), '') = '') AS empty_profile,
             CASE WHEN cl.clients = 1 AND cl.posts >= 3 THEN cl.client END AS client,
-            nullif(lower(trim(a.description)), '') AS description
+            nullif(lower(trim(a.description)), '') AS description,
+            (a.created_ms IS NOT NULL OR a.followers IS NOT NULL OR coalesce(trim(a.description), '') <> '') AS profiled
      FROM (SELECT * FROM accounts QUALIFY row_number() OVER (PARTITION BY account_id ORDER BY source_line) = 1) a
      LEFT JOIN cl ON cl.account_id = a.account_id`,
   );

@@ -22,6 +22,15 @@ describe('decideVerdict', () => {
     expect(v.score).toBeGreaterThan(0.5);
   });
 
+  it('does not call accounts authentic-looking when the data has no profiles to look at', () => {
+    const popular = { ...base, exclusivity: 0.05, memberAuthors: 0 };
+    expect(decideVerdict({ ...popular, profiledMembers: 20 }).reason).toMatch(/the accounts look authentic/);
+    const bare = decideVerdict({ ...popular, profiledMembers: 0 });
+    expect(bare.verdict).toBe('coordinated');
+    expect(bare.reason).not.toMatch(/look authentic/);
+    expect(bare.reason).toMatch(/no account profiles/);
+  });
+
   it('keeps a circle of authentic-looking friends passing around their own posts at coordinated', () => {
     const circle = { ...base, amplified: 0, memberAuthors: 16 };
     const v = decideVerdict(circle);

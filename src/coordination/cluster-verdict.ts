@@ -51,6 +51,11 @@ export interface VerdictInput {
    * outside personas or content, which is what operations exist to do.
    */
   memberAuthors?: number;
+  /**
+   * Members whose account profile is known (creation date, followers or description). When none
+   * is, no indicator could be computed and the reason must not say the accounts "look authentic".
+   */
+  profiledMembers?: number;
 }
 
 /** Signals that are interactions with posts (not shared outside content). */
@@ -88,6 +93,10 @@ export function decideVerdict(input: VerdictInput): VerdictResult {
   let verdict: Verdict;
   let why: string;
   const dense = input.density >= MIN_CIB_DENSITY;
+  const authentic =
+    input.profiledMembers === 0
+      ? 'no inauthenticity indicator could be checked (the data has no account profiles)'
+      : 'the accounts look authentic';
   const exclusive = e >= MIN_CIB_EXCLUSIVITY;
   // A group that only interacts with its own members' posts, with no sign of inauthenticity,
   // is a circle of friends or a community: coordinated at most. No single trait decides
@@ -98,7 +107,7 @@ export function decideVerdict(input: VerdictInput): VerdictResult {
     (input.memberAuthors ?? 0) >= MUTUAL_AUTHOR_SHARE * input.members;
   if (mutual && hasContent && input.members >= MIN_CIB_SIZE) {
     verdict = 'coordinated';
-    why = `but they pass around one another's own posts (${input.memberAuthors ?? 0} of ${input.members} members are the authors) and the accounts look authentic, as friends or a community do`;
+    why = `but they pass around one another's own posts (${input.memberAuthors ?? 0} of ${input.members} members are the authors) and ${authentic}, as friends or a community do`;
   } else if (hasContent && input.members >= MIN_CIB_SIZE && dense && e >= MAJORITY_EXCLUSIVITY) {
     verdict = 'likely_cib';
     why = `${pct(input.density)} of member pairs are tied and they make ${pct(e)} of all shares of the content they co-share, content few others spread`;
@@ -111,10 +120,10 @@ export function decideVerdict(input: VerdictInput): VerdictResult {
       input.members < MIN_CIB_SIZE
         ? 'but a pair is not a network'
         : !exclusive
-          ? `but what they co-share is popular content (${pct(e)} of its shares are theirs)${nInd === 0 ? ' and the accounts look authentic' : ''}`
+          ? `but what they co-share is popular content (${pct(e)} of its shares are theirs)${nInd === 0 ? ` and ${authentic}` : ''}`
           : !dense
             ? `but only ${pct(input.density)} of member pairs are tied, as in an audience held together by a few hubs`
-            : `but others share most of what they co-share (${pct(e)} is theirs) and the accounts look authentic, as notification-driven fans do`;
+            : `but others share most of what they co-share (${pct(e)} is theirs) and ${authentic}, as notification-driven fans do`;
   } else {
     verdict = 'not_coordinated';
     why = hasContent
@@ -131,7 +140,7 @@ export function decideVerdict(input: VerdictInput): VerdictResult {
     .slice()
     .sort((a, b) => b.edges - a.edges)
     .slice(0, 3)
-    .map((s) => `${s.signal} (${s.edges} pairs)`)
+    .map((s) => `${s.signal} (${s.edges} pair${s.edges === 1 ? '' : 's'})`)
     .join(', ');
   const dt =
     input.medianDeltaMs === null ? '' : ` a median ${formatDelta(input.medianDeltaMs)} apart`;

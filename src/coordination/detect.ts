@@ -74,10 +74,15 @@ const SIGNAL_OBJECT: Partial<Record<Signal, string>> = {
   co_object: 'object',
 };
 
+/** Object types a retweet inherits from the post it retweets. */
+const INHERITED_TYPES: ReadonlySet<string> = new Set(['url', 'domain', 'hashtag', 'hashtag_set', 'mention']);
+
 /** Object types whose sharing counts in a cluster's exclusivity and top objects. */
 const CONTENT_TYPES = ['retweet', 'url', 'hashtag_set', 'text', 'media', 'object', 'reply'];
 
 const HOUR_MS = 3_600_000;
+/** The wide window scale is never below ten minutes. */
+const SLOW_SCALE_FLOOR_MS = 600_000;
 const MIN_CO_OBJECTS = 2;
 
 /** Runs detection on the store and saves the findings under a new run id. */
@@ -138,6 +143,12 @@ export async function detectCoordination(
     60_000,
     Math.round((options.syncBinSeconds ?? 0) * 1000),
   );
+  // A retweet carries the retweeted post's links, tags and mentions: two accounts retweeting one
+  // post are co_retweet evidence once, not also co_url, co_domain, co_hashtag_set and
+  // mention_target evidence. Those signals read the objects of the accounts' own posts only.
+  await store.run(
+    "CREATE OR REPLACE TEMP TABLE retweet_posts AS SELECT platform, post_id FROM posts WHERE kind = 'retweet'",
+  );
   const sources: { signal: Signal; objectType: string; source: ShareSource }[] = [];
   for (const signal of SIGNALS) {
     if (!wanted.has(signal)) continue;
@@ -149,7 +160,9 @@ export async function detectCoordination(
         signal,
         objectType: 'domain',
         source: {
-          sql: `WITH d AS (SELECT account_id, post_id, time_ms, object_id FROM post_objects WHERE object_type = 'domain'),
+          sql: `WITH d AS (SELECT po.account_id, po.post_id, po.time_ms, po.object_id FROM post_objects po
+                         ANTI JOIN retweet_posts r ON r.platform = po.platform AND r.post_id = po.post_id
+                         WHERE po.object_type = 'domain'),
                 rare AS (SELECT object_id FROM d GROUP BY 1 HAVING count(DISTINCT account_id) <= sqrt((SELECT count(DISTINCT account_id) FROM d)))
                 SELECT d.* FROM d SEMI JOIN rare USING (object_id)`,
           params: [],
@@ -160,7 +173,11 @@ export async function detectCoordination(
         signal,
         objectType: type,
         source: {
-          sql: 'SELECT account_id, post_id, time_ms, object_id FROM post_objects WHERE object_type = $1',
+          sql: INHERITED_TYPES.has(type)
+            ? `SELECT po.account_id, po.post_id, po.time_ms, po.object_id FROM post_objects po
+               ANTI JOIN retweet_posts r ON r.platform = po.platform AND r.post_id = po.post_id
+               WHERE po.object_type = $1`
+            : 'SELECT account_id, post_id, time_ms, object_id FROM post_objects WHERE object_type = $1',
           params: [type],
         },
       });
@@ -204,8 +221,10 @@ export async function detectCoordination(
       windows[signal] = { windows_ms: scales, method: 'fixed' };
     } else {
       // Two scales: CooRnet's estimate (the quickest tenth of objects, half their shares) and the
-      // typical half-life of all objects (q = 1), capped at one hour: slow rings that post
-      // minutes apart are caught by the second, and the chance model prices the wider window.
+      // typical half-life of all objects (q = 1), at least ten minutes and at most one hour: slow
+      // rings that post minutes apart are caught by the second, and the chance model prices the
+      // wider window. The floor matters when the data holds few organic shares to estimate from
+      // (a release of the networks alone), where the half-life is the operations' own.
       const fast = await estimateCoordWindow(store, 'd_sh', {
         q: 0.1,
         p: 0.5,
@@ -215,7 +234,7 @@ export async function detectCoordination(
       const slow = await estimateCoordWindow(store, 'd_sh', {
         q: 1,
         p: 0.5,
-        floorMs: resolutionMs,
+        floorMs: Math.max(resolutionMs, SLOW_SCALE_FLOOR_MS),
         capMs: HOUR_MS,
       });
       scales = slow.windowMs > fast.windowMs ? [fast.windowMs, slow.windowMs] : [fast.windowMs];
@@ -376,6 +395,7 @@ export async function detectCoordination(
       exclusivity: ex,
       density,
       memberAuthors: memberAuthors.get(i) ?? 0,
+      profiledMembers: members.filter((m) => flags.get(m)?.profiled === true).length,
       medianDeltaMs: contentEdges.length
         ? median(contentEdges.map((e) => Math.abs(e.median_delta_ms)))
         : null,

@@ -13,8 +13,14 @@
  * Work is per distinct normalised text (a text copied 10,000 times is hashed once), signatures
  * live in one Uint32Array, and each LSH bucket links a text only to the bucket's first text, so
  * the work is linear in the number of texts; the texts are streamed from one query, never held.
- * Groups are union-find components of verified links; only groups of two or more distinct texts
- * become `near_text` objects (exact copies are co_text).
+ * Texts are visited most-shared first, so a bucket's first text is the version most copied.
+ *
+ * Groups are stars, not chains: a text joins the group of a leader it is itself similar to (a
+ * verified link, J ≥ threshold), and the leaders are taken greedily, most-shared first. Connected
+ * components would chain template variants ("prices of pizza jump in London…" → "…in Toronto…" →
+ * "prices of pasta soar…") into one object that organic posts written from the same phrases share
+ * with an operation's copies. Only groups of two or more distinct texts become `near_text`
+ * objects (exact copies are co_text).
  */
 import type { Store } from '../store/index.ts';
 import { normaliseText } from '../text/index.ts';
@@ -98,6 +104,67 @@ function makeSeeds(k: number): Uint32Array {
 }
 
 /**
+ * Star groups over `n` signatures (texts in visiting order, most-shared first): LSH candidates
+ * are each text and the first text of its bucket in every band, kept when the signature estimate
+ * of J reaches `threshold`; then, in visiting order, a text not yet in a group leads a new one and
+ * takes every ungrouped text linked to it. Returns each text's leader (itself when alone).
+ */
+export function assignStarGroups(
+  sig: Uint32Array,
+  n: number,
+  k: number,
+  bands: number,
+  threshold: number,
+): Int32Array {
+  const rows = Math.floor(k / bands);
+  // Verified links (later text → earlier bucket-first text), grown as typed arrays.
+  let from = new Int32Array(1024);
+  let to = new Int32Array(1024);
+  let links = 0;
+  for (let band = 0; band < bands; band++) {
+    const first = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      let h = band;
+      for (let r = 0; r < rows; r++) h = mix(sig[i * k + band * rows + r]!, h);
+      const f = first.get(h);
+      if (f === undefined) {
+        first.set(h, i);
+        continue;
+      }
+      if (estimateJaccard(sig, f, i, k) < threshold) continue;
+      if (links === from.length) {
+        const nf = new Int32Array(links * 2);
+        nf.set(from);
+        from = nf;
+        const nt = new Int32Array(links * 2);
+        nt.set(to);
+        to = nt;
+      }
+      from[links] = i;
+      to[links] = f;
+      links++;
+    }
+  }
+  // Links grouped by their earlier end (CSR), then greedy stars in visiting order.
+  const start = new Int32Array(n + 1);
+  for (let e = 0; e < links; e++) start[to[e]! + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const fill = start.slice(0, n);
+  const linked = new Int32Array(links);
+  for (let e = 0; e < links; e++) linked[fill[to[e]!]!++] = from[e]!;
+  const leader = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    if (leader[i] !== -1) continue;
+    leader[i] = i;
+    for (let e = start[i]!; e < start[i + 1]!; e++) {
+      const j = linked[e]!;
+      if (leader[j] === -1) leader[j] = i;
+    }
+  }
+  return leader;
+}
+
+/**
  * Groups near-duplicate texts (already keyed in post_objects as 'text') and writes
  * `d_near(account_id, post_id, time_ms, object_id)` with one row per post whose text belongs to a
  * group of two or more distinct texts. Returns counts for the run parameters.
@@ -108,14 +175,13 @@ export async function buildNearTextShares(
 ): Promise<{ texts: number; groups: number; groupedTexts: number }> {
   const k = options.hashes ?? 64;
   const bands = options.bands ?? 16;
-  const rows = Math.floor(k / bands);
   const seeds = makeSeeds(k);
   await store.run(
     `CREATE OR REPLACE TEMP TABLE d_text_keys AS
-     SELECT po.object_id AS key, any_value(po.post_id) AS post_id, row_number() OVER (ORDER BY po.object_id) AS rn
+     SELECT po.object_id AS key, any_value(po.post_id) AS post_id, row_number() OVER (ORDER BY count(*) DESC, po.object_id) AS rn
      FROM post_objects po WHERE po.object_type = 'text' GROUP BY po.object_id`,
   );
-  // One streamed pass in key order (the order fixes which text names a group); per text only
+  // One streamed pass, most-shared first (the order picks the leaders); per text only
   // its key and its signature are kept, the signatures in one typed array sized up front.
   const count =
     (await store.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM d_text_keys'))?.n ?? 0;
@@ -140,33 +206,9 @@ export async function buildNearTextShares(
     }
   }
   const n = keys.length;
-  const parent = new Int32Array(n);
-  for (let i = 0; i < n; i++) parent[i] = i;
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]!]!;
-      x = parent[x]!;
-    }
-    return x;
-  };
-  for (let band = 0; band < bands; band++) {
-    const first = new Map<number, number>();
-    for (let i = 0; i < n; i++) {
-      let h = band;
-      for (let r = 0; r < rows; r++) h = mix(sig[i * k + band * rows + r]!, h);
-      const f = first.get(h);
-      if (f === undefined) {
-        first.set(h, i);
-        continue;
-      }
-      const ra = find(f);
-      const rb = find(i);
-      if (ra === rb) continue;
-      if (estimateJaccard(sig, f, i, k) >= options.threshold) parent[rb] = ra;
-    }
-  }
+  const leader = assignStarGroups(sig, n, k, bands, options.threshold);
   const size = new Int32Array(n);
-  for (let i = 0; i < n; i++) size[find(i)]!++;
+  for (let i = 0; i < n; i++) size[leader[i]!]!++;
   await store.run(
     'CREATE OR REPLACE TEMP TABLE d_near_groups (text_key VARCHAR, group_id VARCHAR)',
   );
@@ -174,7 +216,7 @@ export async function buildNearTextShares(
   let grouped = 0;
   const groups = new Set<number>();
   for (let i = 0; i < n; i++) {
-    const root = find(i);
+    const root = leader[i]!;
     if (size[root]! < 2) continue;
     grouped++;
     groups.add(root);
