@@ -159,7 +159,9 @@ function lastError(run: Run): string {
   const lines = run.stderr
     .split('\n')
     .filter((l) => l.trim() !== '' && !l.startsWith('TAKEDOWN_STATS'));
-  return (lines.at(-1) ?? `exit code ${run.code}`).slice(0, 200);
+  // A crash of Node itself ends with native stack frames: its cause is the FATAL ERROR line above.
+  const fatal = lines.findLast((l) => /FATAL ERROR|out of memory/i.test(l));
+  return (fatal ?? lines.at(-1) ?? `exit code ${run.code}`).slice(0, 200);
 }
 
 function formatBytes(b: number | null): string {
