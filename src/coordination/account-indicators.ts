@@ -104,20 +104,29 @@ export async function prepareIndicators(store: Store): Promise<IndicatorContext>
   };
 }
 
-/** Reads the flags of the given accounts. */
-export async function readAccountFlags(
+/** Writes account ids into a new one-column temp table `table` (a name chosen by code). */
+export async function writeAccountIdTable(
   store: Store,
+  table: string,
   accountIds: readonly string[],
-): Promise<Map<string, AccountFlags>> {
-  const out = new Map<string, AccountFlags>();
-  await store.run('CREATE OR REPLACE TEMP TABLE d_want (account_id VARCHAR)');
-  const ap = await store.appender('d_want');
+): Promise<void> {
+  await store.run(`CREATE OR REPLACE TEMP TABLE ${table} (account_id VARCHAR)`);
+  const ap = await store.appender(table);
   for (const id of accountIds) {
     ap.appendVarchar(id);
     ap.endRow();
   }
   ap.flushSync();
   ap.closeSync();
+}
+
+/** Reads the flags of the given accounts. */
+export async function readAccountFlags(
+  store: Store,
+  accountIds: readonly string[],
+): Promise<Map<string, AccountFlags>> {
+  const out = new Map<string, AccountFlags>();
+  await writeAccountIdTable(store, 'd_want', accountIds);
   const rows = await store.all<AccountFlags>(
     'SELECT f.* FROM d_flags f SEMI JOIN d_want w ON w.account_id = f.account_id',
   );

@@ -10,6 +10,7 @@ import {
   computeClusterIndicators,
   prepareIndicators,
   readAccountFlags,
+  writeAccountIdTable,
 } from './account-indicators.ts';
 import { findCommunities, MAX_FUSED_STRENGTH, MIN_FUSED_STRENGTH } from './cluster-graph.ts';
 import { decideVerdict } from './cluster-verdict.ts';
@@ -589,14 +590,7 @@ async function readClusterAndSeedEdges(
   store: Store,
   seeds: readonly string[],
 ): Promise<{ edges: FindingEdge[]; spans: Map<string, [number, number]> }> {
-  await store.run('CREATE OR REPLACE TEMP TABLE d_seed_ids (account_id VARCHAR)');
-  const ap = await store.appender('d_seed_ids');
-  for (const id of seeds) {
-    ap.appendVarchar(id);
-    ap.endRow();
-  }
-  ap.flushSync();
-  ap.closeSync();
+  await writeAccountIdTable(store, 'd_seed_ids', seeds);
   await store.run(
     `CREATE OR REPLACE TEMP TABLE d_want_edges AS
      SELECT s.signal, s.a, s.b FROM d_sig s
@@ -627,17 +621,8 @@ async function readClusterAndSeedEdges(
      ORDER BY s.signal, s.a, s.b`,
   );
   const evidence = new Map<string, EvidenceItem[]>();
-  for await (const page of store.stream<{
-    signal: string;
-    a: string;
-    b: string;
-    post_a: string;
-    post_b: string;
-    object_type: string;
-    object_id: string;
-    delta_ms: number;
-    time_ms: number;
-  }>(
+  type EvidenceRow = EvidenceItem & { signal: string; a: string; b: string; [column: string]: unknown };
+  for await (const page of store.stream<EvidenceRow>(
     `SELECT e.signal, e.a, e.b, e.post_a, e.post_b, e.object_type, e.object_id, e.delta_ms, e.time_ms
      FROM d_evid e SEMI JOIN d_want_edges w ON w.signal = e.signal AND w.a = e.a AND w.b = e.b
      ORDER BY e.signal, e.a, e.b, e.rk`,
