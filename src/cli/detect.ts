@@ -1,10 +1,14 @@
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import type { Command } from 'commander';
-import { detectCoordination, type Findings } from '../coordination/index.ts';
+import {
+  DEFAULT_EDGES_PER_CLUSTER,
+  detectCoordination,
+  type Findings,
+} from '../coordination/index.ts';
 import { SIGNALS, type Signal, inputError, usageError } from '../model/index.ts';
 import { withStore } from '../store/index.ts';
-import { createProgress, dbOption, parsePositiveInt, printJson } from './common.ts';
+import { createProgress, dbOption, parseNonNegative, parsePositiveInt, printJson } from './common.ts';
 
 interface DetectCliOptions {
   db: string;
@@ -16,6 +20,7 @@ interface DetectCliOptions {
   signals?: string;
   quiet?: boolean;
   memoryLimit?: string;
+  edgesPerCluster: number;
 }
 
 /**
@@ -48,6 +53,12 @@ export function registerDetect(program: Command): void {
       )
       .option('--q-value <q>', 'false-discovery-rate threshold for edges', '0.01')
       .option('--seed <n>', 'seed of the community detection', parsePositiveInt('--seed'), 1)
+      .option(
+        '--edges-per-cluster <n>',
+        'edges each cluster lists in --out, its strongest (all of them stay in the edges table)',
+        parseNonNegative('--edges-per-cluster'),
+        DEFAULT_EDGES_PER_CLUSTER,
+      )
       .option('--signals <list>', `comma-separated signals (default all): ${SIGNALS.join(',')}`)
       .option(
         '--memory-limit <size>',
@@ -85,6 +96,7 @@ export function registerDetect(program: Command): void {
           window,
           qValue,
           seed: opts.seed,
+          edgesPerCluster: opts.edgesPerCluster,
           ...(signals ? { signals } : {}),
           ...(seeds ? { seeds } : {}),
           onProgress: (stage) => progress.update({ label: `detect: ${stage}`, done: 0, unit: '' }),

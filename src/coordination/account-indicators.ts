@@ -178,13 +178,12 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** The indicators a cluster of `members` shows. */
-export async function computeClusterIndicators(
-  store: Store,
+/** The profile indicators a cluster of `members` shows (the stage indicators are separate). */
+export function computeClusterIndicators(
   ctx: IndicatorContext,
   members: readonly string[],
   flags: Map<string, AccountFlags>,
-): Promise<ClusterIndicator[]> {
+): ClusterIndicator[] {
   const size = members.length;
   const rows = members.map((m) => flags.get(m)).filter((f): f is AccountFlags => f !== undefined);
   const out: ClusterIndicator[] = [];
@@ -266,65 +265,85 @@ export async function computeClusterIndicators(
   );
   if (reusedInd) out.push(reusedInd);
 
-  if ((ctx.hasPolicy || ctx.hasImpersonation || ctx.hasStateMedia) && members.length > 0) {
-    await store.run('CREATE OR REPLACE TEMP TABLE d_want (account_id VARCHAR)');
-    const ap = await store.appender('d_want');
-    for (const id of members) {
-      ap.appendVarchar(id);
-      ap.endRow();
-    }
-    ap.flushSync();
-    ap.closeSync();
-  }
-  if (ctx.hasImpersonation && members.length > 0) {
+  return out;
+}
+
+/**
+ * Indicators from other stages, for every cluster of `d_members` at once: impersonation and
+ * undisclosed state media (latest run of each) and policy violations. One query per stage,
+ * whatever the number of clusters.
+ */
+export async function computeStageIndicators(
+  store: Store,
+  ctx: IndicatorContext,
+): Promise<Map<number, ClusterIndicator[]>> {
+  const out = new Map<number, ClusterIndicator[]>();
+  const add = (cluster: number, ind: ClusterIndicator): void => {
+    const list = out.get(cluster);
+    if (list) list.push(ind);
+    else out.set(cluster, [ind]);
+  };
+  const sizes = new Map(
+    (
+      await store.all<{ cluster: number; n: number }>(
+        'SELECT cluster, count(*)::BIGINT AS n FROM d_members GROUP BY cluster',
+      )
+    ).map((r) => [r.cluster, r.n]),
+  );
+  const share = (cluster: number, accounts: number): number =>
+    round(accounts / Math.max(1, sizes.get(cluster) ?? 1));
+  // The first five distinct targets (identities, outlets) of each cluster, in id order.
+  const stage = async (
+    table: string,
+    target: string,
+    where: string,
+  ): Promise<{ cluster: number; accounts: number; targets: string[] }[]> =>
+    store.all(
+      `WITH f AS (
+         SELECT DISTINCT m.cluster, t.account_id, t.${target} AS target
+         FROM ${table} t JOIN d_members m ON m.account_id = t.account_id
+         WHERE ${where} AND t.run_ms = (SELECT max(run_ms) FROM ${table}))
+       SELECT cluster, count(DISTINCT account_id)::BIGINT AS accounts,
+              (list_sort(list(DISTINCT target) FILTER (WHERE target IS NOT NULL)))[1:5] AS targets
+       FROM f GROUP BY cluster`,
+    );
+  if (ctx.hasImpersonation) {
     // Findings of the latest `takedown impersonation` run (issue 5).
-    const imp = await store.all<{ account_id: string; identity_id: string }>(
-      `SELECT DISTINCT account_id, identity_id FROM impersonation_findings SEMI JOIN d_want USING (account_id)
-       WHERE run_ms = (SELECT max(run_ms) FROM impersonation_findings) ORDER BY 1, 2`,
-    );
-    const accounts = new Set(imp.map((r) => r.account_id)).size;
-    if (accounts > 0) {
-      const ids = [...new Set(imp.map((r) => r.identity_id))].slice(0, 5).join(', ');
-      out.push({
+    for (const r of await stage('impersonation_findings', 'identity_id', 'true')) {
+      add(r.cluster, {
         indicator: 'impersonation',
-        accounts,
-        share: round(accounts / size),
+        accounts: r.accounts,
+        share: share(r.cluster, r.accounts),
         base_rate: 0,
-        detail: `${accounts} members impersonate protected identities (${ids})`,
+        detail: `${r.accounts} members impersonate protected identities (${r.targets.join(', ')})`,
       });
     }
   }
-  if (ctx.hasStateMedia && members.length > 0) {
-    const sm = await store.all<{ account_id: string; outlet_id: string | null }>(
-      `SELECT DISTINCT account_id, outlet_id FROM state_media_findings SEMI JOIN d_want USING (account_id)
-       WHERE kind = 'undisclosed_state_media' AND run_ms = (SELECT max(run_ms) FROM state_media_findings) ORDER BY 1, 2`,
-    );
-    const accounts = new Set(sm.map((r) => r.account_id)).size;
-    if (accounts > 0) {
-      const outlets = [...new Set(sm.map((r) => r.outlet_id).filter((o) => o !== null))]
-        .slice(0, 5)
-        .join(', ');
-      out.push({
+  if (ctx.hasStateMedia) {
+    const where = "t.kind = 'undisclosed_state_media'";
+    for (const r of await stage('state_media_findings', 'outlet_id', where)) {
+      add(r.cluster, {
         indicator: 'undisclosed_state_media',
-        accounts,
-        share: round(accounts / size),
+        accounts: r.accounts,
+        share: share(r.cluster, r.accounts),
         base_rate: 0,
-        detail: `${accounts} members link state media without disclosure (${outlets})`,
+        detail: `${r.accounts} members link state media without disclosure (${r.targets.join(', ')})`,
       });
     }
   }
-  if (ctx.hasPolicy && members.length > 0) {
-    const pol = await store.one<{ accounts: number; posts: number }>(
-      `SELECT count(DISTINCT account_id)::BIGINT AS accounts, count(DISTINCT post_id)::BIGINT AS posts
-       FROM policy_results SEMI JOIN d_want USING (account_id) WHERE violating`,
+  if (ctx.hasPolicy) {
+    const rows = await store.all<{ cluster: number; accounts: number; posts: number }>(
+      `SELECT m.cluster, count(DISTINCT p.account_id)::BIGINT AS accounts, count(DISTINCT p.post_id)::BIGINT AS posts
+       FROM policy_results p JOIN d_members m ON m.account_id = p.account_id
+       WHERE p.violating GROUP BY m.cluster`,
     );
-    if (pol && pol.accounts > 0) {
-      out.push({
+    for (const r of rows) {
+      add(r.cluster, {
         indicator: 'policy_violations',
-        accounts: pol.accounts,
-        share: round(pol.accounts / size),
+        accounts: r.accounts,
+        share: share(r.cluster, r.accounts),
         base_rate: 0,
-        detail: `${pol.posts} posts by ${pol.accounts} members labelled violating by the classifier`,
+        detail: `${r.posts} posts by ${r.accounts} members labelled violating by the classifier`,
       });
     }
   }

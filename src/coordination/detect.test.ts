@@ -84,7 +84,80 @@ describe('detectCoordination on a small hand-built world', () => {
       'SELECT count(*)::INTEGER AS n FROM edges WHERE run_id = $1 AND cluster_id IS NOT NULL',
       [findings.run_id],
     );
-    expect(edges?.n).toBe(findings.clusters.reduce((s, c) => s + c.edges.length, 0));
+    expect(edges?.n).toBe(findings.clusters.reduce((s, c) => s + c.edges_total, 0));
+    for (const c of findings.clusters) expect(c.edges.length).toBe(c.edges_total);
+  });
+
+  it('lists only the strongest edges of a cluster when capped, with the same figures', async () => {
+    const capped = await detectCoordination(store, { seeds: ['ring3'], edgesPerCluster: 3 });
+    expect(capped.clusters.map((c) => [c.verdict, c.score, c.members, c.signals, c.density])).toEqual(
+      findings.clusters.map((c) => [c.verdict, c.score, c.members, c.signals, c.density]),
+    );
+    const big = findings.clusters.filter((c) => c.edges_total > 3);
+    expect(big.length).toBeGreaterThan(0);
+    for (const [i, c] of capped.clusters.entries()) {
+      const full = findings.clusters[i]!;
+      expect(c.edges_total).toBe(full.edges_total);
+      expect(c.edges.length).toBe(Math.min(3, full.edges_total));
+      // The full list is sorted strongest first; the capped one is its head.
+      expect(c.edges.map((e) => [e.signal, e.a, e.b])).toEqual(
+        full.edges.slice(0, 3).map((e) => [e.signal, e.a, e.b]),
+      );
+    }
+    const stored = await store.one<{ n: number }>(
+      'SELECT count(*)::INTEGER AS n FROM edges WHERE run_id = $1 AND cluster_id IS NOT NULL',
+      [capped.run_id],
+    );
+    expect(stored?.n).toBe(capped.clusters.reduce((s, c) => s + c.edges_total, 0));
+    expect(capped.seeds).toEqual(findings.seeds);
+  });
+
+  it('shows impersonation, state-media and policy findings of the latest runs on the cluster', async () => {
+    const [r1, r2, r3] = world.ring as [string, string, string];
+    const posts = await store.all<{ post_id: string; account_id: string }>(
+      'SELECT post_id, account_id FROM posts WHERE account_id IN ($1, $2) ORDER BY post_id LIMIT 3',
+      [r1, r2],
+    );
+    for (const [run, account, identity] of [
+      [1, r3, 'id-old'],
+      [2, r1, 'id-b'],
+      [2, r2, 'id-a'],
+      [2, r2, 'id-b'],
+    ] as const) {
+      await store.run(
+        "INSERT INTO impersonation_findings (run_ms, platform, account_id, identity_id, score, reasons) VALUES ($1, 'twitter', $2, $3, 0.9, '[]')",
+        [run, account, identity],
+      );
+    }
+    await store.run(
+      "INSERT INTO state_media_findings (run_ms, kind, account_id, outlet_id, reason, evidence) VALUES (5, 'undisclosed_state_media', $1, 'rt', 'x', '[]'), (5, 'post_links_state_media', $2, 'rt', 'x', '[]')",
+      [r3, r2],
+    );
+    for (const p of posts) {
+      await store.run(
+        "INSERT INTO policy_results (post_id, account_id, violating, label, classified_ms) VALUES ($1, $2, true, 'support', 1)",
+        [p.post_id, p.account_id],
+      );
+    }
+    try {
+      const run = await detectCoordination(store, { seeds: ['ring3'] });
+      const ring = run.clusters.find((c) => c.members.includes(r1) && c.members.includes(r2))!;
+      const ind = new Map(ring.indicators.map((i) => [i.indicator, i]));
+      expect(ind.get('impersonation')?.accounts).toBe(2);
+      expect(ind.get('impersonation')?.detail).toContain('(id-a, id-b)');
+      expect(ring.members).toContain(r3);
+      expect(ind.get('undisclosed_state_media')?.accounts).toBe(1);
+      expect(ind.get('policy_violations')?.detail).toBe(
+        `${posts.length} posts by ${new Set(posts.map((p) => p.account_id)).size} members labelled violating by the classifier`,
+      );
+      const others = run.clusters.filter((c) => c !== ring).flatMap((c) => c.indicators);
+      expect(others.filter((i) => i.indicator === 'impersonation')).toEqual([]);
+      // Stage indicators are shown, not counted: the verdicts are those of the run without them.
+      expect(run.clusters.map((c) => c.verdict)).toEqual(findings.clusters.map((c) => c.verdict));
+    } finally {
+      for (const t of ['impersonation_findings', 'state_media_findings', 'policy_results'])
+        await store.run(`DELETE FROM ${t}`);
+    }
   });
 
   it('ranks the seed cluster first and says what the seed connects to', () => {

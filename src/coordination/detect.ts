@@ -8,9 +8,9 @@ import { SIGNALS, type Signal, usageError } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import {
   computeClusterIndicators,
+  computeStageIndicators,
   prepareIndicators,
   readAccountFlags,
-  writeAccountIdTable,
 } from './account-indicators.ts';
 import { findCommunities, MAX_FUSED_STRENGTH, MIN_FUSED_STRENGTH } from './cluster-graph.ts';
 import { decideVerdict } from './cluster-verdict.ts';
@@ -26,15 +26,20 @@ import {
   type SignalTestResult,
 } from './co-share-chance.ts';
 import type {
-  AmplifiedAccount,
   Cluster,
-  ClusterSignal,
   EvidenceItem,
   FindingEdge,
   Findings,
   SeedConnection,
-  SharedObject,
 } from './findings-types.ts';
+import {
+  computeAmplified,
+  computeExclusivity,
+  computeMemberAuthors,
+  createClusterEdgesTable,
+  readClusterFigures,
+  readListedEdges,
+} from './cluster-summary.ts';
 import {
   buildNearTextShares,
   DEFAULT_NEAR_TEXT_MIN_TOKENS,
@@ -60,6 +65,11 @@ export interface DetectOptions {
   syncBinSeconds?: number;
   /** Evidence items kept per edge (default 5). */
   evidencePerEdge?: number;
+  /**
+   * Edges a cluster lists in the findings, its strongest (default 2,000); `edges_total` gives
+   * the count and the `edges` table holds them all.
+   */
+  edgesPerCluster?: number;
   onProgress?: (stage: string) => void;
 }
 
@@ -79,13 +89,14 @@ const SIGNAL_OBJECT: Partial<Record<Signal, string>> = {
 /** Object types a retweet inherits from the post it retweets. */
 const INHERITED_TYPES: ReadonlySet<string> = new Set(['url', 'domain', 'hashtag', 'hashtag_set', 'mention']);
 
-/** Object types whose sharing counts in a cluster's exclusivity and top objects. */
-const CONTENT_TYPES = ['retweet', 'url', 'hashtag_set', 'text', 'media', 'object', 'reply'];
-
 const HOUR_MS = 3_600_000;
 /** The wide window scale is never below ten minutes. */
 const SLOW_SCALE_FLOOR_MS = 600_000;
 const MIN_CO_OBJECTS = 2;
+/** Edges listed per seed in the seed report (its strongest, by co-shares). */
+const SEED_EDGES_LISTED = 1000;
+/** Default of DetectOptions.edgesPerCluster. */
+export const DEFAULT_EDGES_PER_CLUSTER = 2000;
 
 /** Runs detection on the store and saves the findings under a new run id. */
 export async function detectCoordination(
@@ -98,6 +109,9 @@ export async function detectCoordination(
   const seed = options.seed ?? 1;
   const maxCrowd = options.maxCrowd ?? 500;
   const perEdge = options.evidencePerEdge ?? 5;
+  const edgesPerCluster = options.edgesPerCluster ?? DEFAULT_EDGES_PER_CLUSTER;
+  if (!(Number.isInteger(edgesPerCluster) && edgesPerCluster >= 0))
+    throw usageError(`--edges-per-cluster must be a whole number ≥ 0, got ${edgesPerCluster}`);
   const wanted = new Set<Signal>(options.signals ?? SIGNALS);
   for (const s of wanted)
     if (!SIGNALS.includes(s))
@@ -307,7 +321,12 @@ export async function detectCoordination(
   }
   const seeds = options.seeds ?? (await readSeedsTable(store));
   const seedSet = new Set(seeds);
-  const { edges, spans } = await readClusterAndSeedEdges(store, seeds);
+  await createClusterEdgesTable(store);
+  const figures = await readClusterFigures(store);
+  const { byCluster: listedEdges, seedEdges } = await readListedEdges(store, seeds, {
+    perCluster: edgesPerCluster,
+    perSeed: SEED_EDGES_LISTED,
+  });
   const { exclusivity, topObjects } = await computeExclusivity(
     store,
     textInfo['near_text'] !== undefined,
@@ -315,45 +334,22 @@ export async function detectCoordination(
   const amplified = await computeAmplified(store);
   const memberAuthors = await computeMemberAuthors(store);
   const indicatorCtx = await prepareIndicators(store);
+  const stageIndicators = await computeStageIndicators(store, indicatorCtx);
   const flags = await readAccountFlags(store, [...clusterOf.keys()]);
 
-  const clusters: Omit<Cluster, 'id' | 'rank'>[] = [];
-  const edgesByCluster = new Map<number, FindingEdge[]>();
-  for (const e of edges) {
-    const ca = clusterOf.get(e.a);
-    if (ca !== undefined && ca === clusterOf.get(e.b)) {
-      const list = edgesByCluster.get(ca) ?? [];
-      list.push(e);
-      edgesByCluster.set(ca, list);
-    }
-  }
+  const clusters: (Omit<Cluster, 'id' | 'rank'> & { community: number })[] = [];
   for (const [i, members] of communities.entries()) {
-    const cEdges = edgesByCluster.get(i) ?? [];
-    const bySignal = new Map<Signal, FindingEdge[]>();
-    for (const e of cEdges) bySignal.set(e.signal, [...(bySignal.get(e.signal) ?? []), e]);
-    const signals: ClusterSignal[] = [...bySignal.entries()]
-      .map(([signal, list]) => ({
-        signal,
-        edges: list.length,
-        co_shares: list.reduce((s, e) => s + e.weight, 0),
-        median_delta_ms: median(list.map((e) => Math.abs(e.median_delta_ms))),
-      }))
-      .sort((x, y) => y.edges - x.edges);
-    const pairs = new Set(cEdges.map((e) => `${e.a}|${e.b}`));
-    const contentEdges = cEdges.filter((e) => e.signal !== 'sync_activity');
+    const fig = figures.get(i);
+    const signals = fig?.signals ?? [];
     const density =
-      members.length > 1 ? pairs.size / ((members.length * (members.length - 1)) / 2) : 0;
-    const indicators = await computeClusterIndicators(store, indicatorCtx, members, flags);
-    const amp = (amplified.get(i) ?? []).filter((a) => !members.includes(a.account_id));
+      members.length > 1 ? (fig?.pairs ?? 0) / ((members.length * (members.length - 1)) / 2) : 0;
+    const indicators = [
+      ...computeClusterIndicators(indicatorCtx, members, flags),
+      ...(stageIndicators.get(i) ?? []),
+    ];
+    const memberSet = new Set(members);
+    const amp = (amplified.get(i) ?? []).filter((a) => !memberSet.has(a.account_id));
     const ex = exclusivity.get(i) ?? 0;
-    let firstMs: number | null = null;
-    let lastMs: number | null = null;
-    for (const e of cEdges) {
-      const span = spans.get(`${e.signal}|${e.a}|${e.b}`);
-      if (span === undefined) continue;
-      firstMs = firstMs === null ? span[0] : Math.min(firstMs, span[0]);
-      lastMs = lastMs === null ? span[1] : Math.max(lastMs, span[1]);
-    }
     const v = decideVerdict({
       members: members.length,
       amplified: amp.length,
@@ -363,12 +359,11 @@ export async function detectCoordination(
       density,
       memberAuthors: memberAuthors.get(i) ?? 0,
       profiledMembers: members.filter((m) => flags.get(m)?.profiled === true).length,
-      medianDeltaMs: contentEdges.length
-        ? median(contentEdges.map((e) => Math.abs(e.median_delta_ms)))
-        : null,
+      medianDeltaMs: fig?.contentMedianDeltaMs ?? null,
     });
     const memberSeeds = members.filter((m) => seedSet.has(m));
     clusters.push({
+      community: i,
       verdict: v.verdict,
       score: v.score,
       reason: v.reason,
@@ -380,13 +375,15 @@ export async function detectCoordination(
       indicators,
       exclusivity: Math.round(ex * 1000) / 1000,
       density: Math.round(density * 1000) / 1000,
-      first_ms: firstMs,
-      last_ms: lastMs,
+      first_ms: fig?.firstMs ?? null,
+      last_ms: fig?.lastMs ?? null,
       top_objects: topObjects.get(i) ?? [],
-      edges: cEdges.sort((x, y) => x.q_value - y.q_value || y.weight - x.weight),
+      edges_total: fig?.edges ?? 0,
+      edges: listedEdges.get(i) ?? [],
     });
   }
   const order: Record<string, number> = { likely_cib: 0, coordinated: 1, not_coordinated: 2 };
+  const idOfCommunity = new Map<number, string>();
   const ranked = clusters
     .map((c, i) => ({ c, i }))
     .sort(
@@ -398,10 +395,14 @@ export async function detectCoordination(
         y.c.members.length - x.c.members.length ||
         x.i - y.i,
     )
-    .map(({ c }, rank) => ({ id: `c${rank + 1}`, rank: rank + 1, ...c }));
+    .map(({ c }, rank) => {
+      const { community, ...rest } = c;
+      idOfCommunity.set(community, `c${rank + 1}`);
+      return { id: `c${rank + 1}`, rank: rank + 1, ...rest };
+    });
   tick('clusters', t0);
 
-  const seedReport = buildSeedReport(seeds, edges, ranked);
+  const seedReport = buildSeedReport(seeds, seedEdges, ranked);
   const runId = randomUUID();
   const parameters: Record<string, unknown> = {
     window: options.window ?? 'auto',
@@ -436,7 +437,7 @@ export async function detectCoordination(
     timings_ms: { ...timings, total: Date.now() - started },
   };
   const findings: Findings = { run_id: runId, clusters: ranked, seeds: seedReport, parameters };
-  await saveFindings(store, findings, ranked, communities, seeds);
+  await saveFindings(store, findings, idOfCommunity, seeds);
   for (const t of [
     'd_sh',
     'd_k',
@@ -451,216 +452,14 @@ export async function detectCoordination(
     'd_evid',
     'd_med',
     'd_want_edges',
+    'd_want_seed_edges',
+    'd_cedge',
     'd_seed_ids',
     'd_cluster_ids',
   ]) {
     await store.run(`DROP TABLE IF EXISTS ${t}`);
   }
   return findings;
-}
-
-function median(xs: number[]): number {
-  if (xs.length === 0) return 0;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-/** Member-weighted exclusivity and top shared objects per cluster (see cluster-verdict.ts). */
-async function computeExclusivity(
-  store: Store,
-  withNear: boolean,
-): Promise<{ exclusivity: Map<number, number>; topObjects: Map<number, SharedObject[]> }> {
-  const near = withNear
-    ? "UNION ALL SELECT account_id, 'near_text' AS object_type, object_id FROM d_near"
-    : '';
-  await store.run(
-    `CREATE OR REPLACE TEMP TABLE d_content AS
-     SELECT account_id, object_type, object_id FROM post_objects WHERE object_type IN (${CONTENT_TYPES.map((t) => `'${t}'`).join(', ')})
-     ${near}`,
-  );
-  await store.run(
-    `CREATE OR REPLACE TEMP TABLE d_cobj AS
-     WITH ms AS (
-       SELECT m.cluster, c.object_type, c.object_id, c.account_id
-       FROM d_content c JOIN d_members m ON m.account_id = c.account_id),
-     co AS (
-       SELECT cluster, object_type, object_id, count(*)::DOUBLE AS member_shares, count(DISTINCT account_id) AS members
-       FROM ms GROUP BY ALL HAVING count(DISTINCT account_id) >= 2),
-     tot AS (
-       SELECT c.object_type, c.object_id, count(*)::DOUBLE AS total
-       FROM d_content c SEMI JOIN co ON co.object_type = c.object_type AND co.object_id = c.object_id
-       GROUP BY ALL)
-     SELECT co.*, tot.total FROM co JOIN tot USING (object_type, object_id)`,
-  );
-  const ex = await store.all<{ cluster: number; e: number }>(
-    'SELECT cluster, sum(member_shares * member_shares / total) / sum(member_shares) AS e FROM d_cobj GROUP BY cluster',
-  );
-  const top = await store.all<{
-    cluster: number;
-    object_type: string;
-    object_id: string;
-    members: number;
-    member_shares: number;
-    total: number;
-  }>(
-    `SELECT cluster, object_type, object_id, members::BIGINT AS members, member_shares::BIGINT AS member_shares, total::BIGINT AS total
-     FROM d_cobj QUALIFY row_number() OVER (PARTITION BY cluster ORDER BY members DESC, member_shares / total DESC, object_id) <= 5`,
-  );
-  const topObjects = new Map<number, SharedObject[]>();
-  for (const r of top) {
-    const list = topObjects.get(r.cluster) ?? [];
-    list.push({
-      object_type: r.object_type,
-      object_id: String(r.object_id),
-      members: r.members,
-      member_shares: r.member_shares,
-      total_shares: r.total,
-    });
-    topObjects.set(r.cluster, list);
-  }
-  await store.run('DROP TABLE IF EXISTS d_cobj');
-  await store.run('DROP TABLE IF EXISTS d_content');
-  return { exclusivity: new Map(ex.map((r) => [r.cluster, r.e])), topObjects };
-}
-
-/**
- * Accounts a cluster amplifies: retweeted, replied to, quoted or mentioned by at least a quarter
- * of its members (and ≥ 3), and the cluster gives at least half of all the amplification the
- * account receives. A celebrity that fans retweet is amplified by thousands of others, and an
- * account a few members happened to retweet is not what the cluster exists to push.
- */
-/** Per cluster: members whose own posts other members retweet, reply to or quote. */
-async function computeMemberAuthors(store: Store): Promise<Map<number, number>> {
-  const rows = await store.all<{ cluster: number; authors: number }>(
-    `SELECT m1.cluster, count(DISTINCT p.ref_account_id)::BIGINT AS authors
-     FROM posts p
-     JOIN d_members m1 ON m1.account_id = p.account_id
-     JOIN d_members m2 ON m2.account_id = p.ref_account_id AND m2.cluster = m1.cluster
-     WHERE p.ref_account_id IS NOT NULL AND p.ref_account_id <> p.account_id
-     GROUP BY m1.cluster`,
-  );
-  return new Map(rows.map((r) => [r.cluster, r.authors]));
-}
-
-async function computeAmplified(store: Store): Promise<Map<number, AmplifiedAccount[]>> {
-  const rows = await store.all<{
-    cluster: number;
-    tgt: string;
-    n_cl: number;
-    srcs: number;
-    n_all: number;
-  }>(
-    `WITH inter AS (
-       SELECT account_id AS src, ref_account_id AS tgt FROM posts WHERE ref_account_id IS NOT NULL AND ref_account_id <> account_id
-       UNION ALL
-       SELECT po.account_id, a.account_id FROM post_objects po JOIN accounts a ON a.account_id = po.object_id
-       WHERE po.object_type = 'mention' AND a.account_id <> po.account_id),
-     size AS (SELECT cluster, count(*) AS n FROM d_members GROUP BY cluster),
-     cl AS (
-       SELECT g.* FROM (
-         SELECT m.cluster, i.tgt, count(*)::BIGINT AS n_cl, count(DISTINCT i.src)::BIGINT AS srcs
-         FROM inter i JOIN d_members m ON m.account_id = i.src GROUP BY m.cluster, i.tgt) g
-       JOIN size ON size.cluster = g.cluster
-       WHERE g.srcs >= greatest(3, ceil(size.n / 4.0))),
-     tot AS (SELECT tgt, count(*)::BIGINT AS n_all FROM inter SEMI JOIN cl USING (tgt) GROUP BY tgt)
-     SELECT cl.cluster, cl.tgt, cl.n_cl, cl.srcs, tot.n_all FROM cl JOIN tot USING (tgt)
-     WHERE cl.n_cl >= 0.5 * tot.n_all ORDER BY cl.cluster, cl.n_cl DESC, cl.tgt`,
-  );
-  const out = new Map<number, AmplifiedAccount[]>();
-  for (const r of rows) {
-    const list = out.get(r.cluster) ?? [];
-    list.push({
-      account_id: String(r.tgt),
-      interactions: r.n_cl,
-      members: r.srcs,
-      cluster_share: Math.round((1000 * r.n_cl) / r.n_all) / 1000,
-    });
-    out.set(r.cluster, list);
-  }
-  return out;
-}
-
-/**
- * The significant edges JavaScript needs, with their evidence: those inside a cluster (d_members)
- * and those touching a seed. The rest stay in d_sig / d_evid and go to the edges table in SQL.
- * Also each edge's time span (first and last co-share), keyed signal|a|b.
- */
-async function readClusterAndSeedEdges(
-  store: Store,
-  seeds: readonly string[],
-): Promise<{ edges: FindingEdge[]; spans: Map<string, [number, number]> }> {
-  await writeAccountIdTable(store, 'd_seed_ids', seeds);
-  await store.run(
-    `CREATE OR REPLACE TEMP TABLE d_want_edges AS
-     SELECT s.signal, s.a, s.b FROM d_sig s
-     LEFT JOIN d_members m1 ON m1.account_id = s.a
-     LEFT JOIN d_members m2 ON m2.account_id = s.b
-     WHERE m1.cluster = m2.cluster
-        OR s.a IN (SELECT account_id FROM d_seed_ids) OR s.b IN (SELECT account_id FROM d_seed_ids)`,
-  );
-  const rows = await store.all<{
-    signal: Signal;
-    a: string;
-    b: string;
-    x: number;
-    objs: number;
-    sp: number;
-    lam: number;
-    logp: number;
-    logq: number;
-    window_ms: number;
-    first_ms: number;
-    last_ms: number;
-    med: number;
-  }>(
-    `SELECT s.signal, s.a, s.b, s.x, s.objs, s.sp, s.lam, s.logp, s.logq, s.window_ms, s.first_ms, s.last_ms,
-            coalesce(md.m, 0)::DOUBLE AS med
-     FROM d_sig s SEMI JOIN d_want_edges w ON w.signal = s.signal AND w.a = s.a AND w.b = s.b
-     LEFT JOIN d_med md ON md.signal = s.signal AND md.a = s.a AND md.b = s.b
-     ORDER BY s.signal, s.a, s.b`,
-  );
-  const evidence = new Map<string, EvidenceItem[]>();
-  type EvidenceRow = EvidenceItem & { signal: string; a: string; b: string; [column: string]: unknown };
-  for await (const page of store.stream<EvidenceRow>(
-    `SELECT e.signal, e.a, e.b, e.post_a, e.post_b, e.object_type, e.object_id, e.delta_ms, e.time_ms
-     FROM d_evid e SEMI JOIN d_want_edges w ON w.signal = e.signal AND w.a = e.a AND w.b = e.b
-     ORDER BY e.signal, e.a, e.b, e.rk`,
-  )) {
-    for (const row of page) {
-      const key = `${row.signal}|${row.a}|${row.b}`;
-      const list = evidence.get(key) ?? [];
-      list.push({
-        post_a: String(row.post_a),
-        post_b: String(row.post_b),
-        object_type: row.object_type,
-        object_id: String(row.object_id),
-        delta_ms: Number(row.delta_ms),
-        time_ms: Number(row.time_ms),
-      });
-      evidence.set(key, list);
-    }
-  }
-  const spans = new Map<string, [number, number]>();
-  const edges = rows.map((r): FindingEdge => {
-    const key = `${r.signal}|${r.a}|${r.b}`;
-    spans.set(key, [Number(r.first_ms), Number(r.last_ms)]);
-    return {
-      a: String(r.a),
-      b: String(r.b),
-      signal: r.signal,
-      weight: r.x,
-      objects: r.objs,
-      p_value: Math.exp(r.logp),
-      q_value: Math.exp(r.logq),
-      expected: r.lam,
-      window_ms: r.window_ms,
-      share_pairs: r.sp,
-      median_delta_ms: r.med,
-      evidence: evidence.get(key) ?? [],
-    };
-  });
-  return { edges, spans };
 }
 
 async function readSeedsTable(store: Store): Promise<string[]> {
@@ -723,17 +522,10 @@ function buildSeedReport(
 async function saveFindings(
   store: Store,
   findings: Findings,
-  ranked: readonly Cluster[],
-  communities: readonly string[][],
+  idOfCommunity: ReadonlyMap<number, string>,
   seeds: readonly string[],
 ): Promise<void> {
-  const idOfCommunity = new Map<number, string>();
-  for (const c of ranked) {
-    const idx = communities.findIndex(
-      (m) => m.length === c.members.length && m[0] === c.members[0],
-    );
-    if (idx >= 0) idOfCommunity.set(idx, c.id);
-  }
+  const ranked = findings.clusters;
   const platforms = new Map(
     (
       await store.all<{ account_id: string; platform: string }>(

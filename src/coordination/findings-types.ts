@@ -88,6 +88,8 @@ export interface Cluster {
   first_ms: number | null;
   last_ms: number | null;
   top_objects: SharedObject[];
+  /** Significant edges between members; `edges` lists the strongest of them (lowest q first). */
+  edges_total: number;
   edges: FindingEdge[];
 }
 

@@ -14,7 +14,7 @@ export {
 } from './coshare/index.ts';
 export type { ShareColumns, ShareRow, LoadedShares, StoreObjectType } from './coshare/index.ts';
 export { materialiseTextKeys, DEFAULT_MIN_TEXT_TOKENS } from './text-keys.ts';
-export { detectCoordination } from './detect.ts';
+export { detectCoordination, DEFAULT_EDGES_PER_CLUSTER } from './detect.ts';
 export type { DetectOptions } from './detect.ts';
 export type * from './findings-types.ts';
 export { evaluateFindings, parseTruth } from './evaluate.ts';
