@@ -63,6 +63,8 @@ export function createProgress(options: { quiet?: boolean } = {}): {
         : e.total
           ? ` ${((100 * e.done) / e.total).toFixed(1)}%`
           : '';
+    // A stage without a count (unit '') shows only its name and the time so far.
+    if (e.unit === '') return `${e.label} (${secs.toFixed(1)} s)`;
     return `${e.label}: ${e.done.toLocaleString('en-US')} ${e.unit ?? 'rows'}${pct} (${rate.toLocaleString('en-US')}/s, ${secs.toFixed(1)} s)`;
   };
   return {

@@ -99,7 +99,12 @@ export function registerDetect(program: Command): void {
           edgesPerCluster: opts.edgesPerCluster,
           ...(signals ? { signals } : {}),
           ...(seeds ? { seeds } : {}),
-          onProgress: (stage) => progress.update({ label: `detect: ${stage}`, done: 0, unit: '' }),
+          onProgress: (stage, done, total) =>
+            progress.update(
+              total === undefined
+                ? { label: `detect: ${stage}`, done: 0, unit: '' }
+                : { label: `detect: ${stage}`, done: done ?? 0, total, unit: 'passes' },
+            ),
         }),
       { memoryLimit: opts.memoryLimit ?? defaultMemoryLimit() },
     );

@@ -64,6 +64,8 @@ export interface SignalTestResult {
   scales: ScaleResult[];
   /** Hypotheses counted for BH: account pairs × scales. */
   hypotheses: number;
+  /** Aggregation passes the pairs were cut into (by the hash of the lower account). */
+  passes: number;
 }
 
 /**
@@ -129,7 +131,7 @@ function pairsSql(withStrings: boolean): string {
 }
 
 /** Upper bound of the share pairs one aggregation pass handles (see testCoShareSignal). */
-const PAIRS_PER_PASS = 4_000_000;
+const PAIRS_PER_PASS = 2_000_000;
 
 /**
  * SQL of the within-window share pairs among the uncrowded shares in `d_ps` (widest window $1),
@@ -169,7 +171,13 @@ export async function testCoShareSignal(
   signal: string,
   objectType: string,
   windowsMs: readonly number[],
-  options: { maxCrowd: number; posts: number; qMax: number },
+  options: {
+    maxCrowd: number;
+    posts: number;
+    qMax: number;
+    /** Called after each aggregation pass (of `passes`). */
+    onPass?: (done: number, passes: number) => void;
+  },
 ): Promise<SignalTestResult> {
   const totals = await store.one<{ accounts: number; shares: number; objects: number }>(
     `SELECT count(DISTINCT ah)::BIGINT AS accounts, count(*)::BIGINT AS shares, count(DISTINCT oh)::BIGINT AS objects FROM d_sh`,
@@ -184,6 +192,7 @@ export async function testCoShareSignal(
     objects: totals?.objects ?? 0,
     scales: [],
     hypotheses: 0,
+    passes: 0,
   };
   if (accounts < 2 || n === 0 || windowsMs.length === 0) return result;
   await store.run(
@@ -219,6 +228,7 @@ export async function testCoShareSignal(
       )
     )?.n ?? 0;
   const passes = Math.max(1, Math.min(1024, Math.ceil(bound / PAIRS_PER_PASS)));
+  result.passes = passes;
   const crowdRows = await store.all<{ cls: number; pairs: number; buckets: number }>(
     `SELECT o.cls, sum(c.c * (c.c - 1) / 2.0 + c.c * coalesce(nx.c, 0) / 2.0)::DOUBLE AS pairs, count(*)::BIGINT AS buckets
      FROM d_cnt c JOIN d_obj o ON o.oh = c.oh
@@ -287,9 +297,19 @@ export async function testCoShareSignal(
     )
     .join(',');
   for (let pass = 0; pass < passes; pass++) {
+    // The pass's share pairs, then per account pair their count. Most account pairs meet over a
+    // single share pair (X = 1, never an edge, which needs two co-shared objects, but still a
+    // test row that counts in the BH ranking): their row is written straight from that pair,
+    // and only pairs with two or more go through the distinct counts below.
+    await store.run(`CREATE OR REPLACE TEMP TABLE d_pp AS ${passPairsSql(passes, pass)}`, [wMax]);
+    await store.run(
+      `CREATE OR REPLACE TEMP TABLE d_pn AS
+       SELECT a, b, count(*) AS n, min(dt) AS md, any_value(cls) AS cls, any_value(t1) AS t1
+       FROM d_pp GROUP BY a, b`,
+    );
     await store.run(
       `CREATE OR REPLACE TEMP TABLE d_pc AS
-       WITH p AS (${passPairsSql(passes, pass)}),
+       WITH p AS (SELECT d_pp.* FROM d_pp SEMI JOIN d_pn ON d_pn.a = d_pp.a AND d_pn.b = d_pp.b AND d_pn.n > 1),
        k AS (
          SELECT a, b, cls, kv.kind AS kind, kv.v AS v, min(dt) AS md, ${level1}
          FROM (SELECT *, unnest([{'kind': 0, 'v': pa}, {'kind': 1, 'v': pb},
@@ -298,17 +318,20 @@ export async function testCoShareSignal(
          GROUP BY a, b, cls, kv.kind, kv.v)
        SELECT a, b, cls, ${level2}
        FROM k GROUP BY a, b, cls`,
-      [wMax],
     );
     for (const [scale, w] of ws.entries()) {
       // Per pair and popularity threshold 2^c: X_≤c co-share events on objects of popularity ≤ 2^c
       // against λ_≤c = k_a k_b C_≤c; the pair's p is the smallest over thresholds where X grows,
       // times the number of thresholds (Bonferroni over nested tests). Twenty obscure co-shares
       // are judged against the chance of co-sharing obscure objects, not against a viral crowd's.
+      // A single share pair is one row of X = 1 in its own class.
       await store.run(
         `INSERT INTO d_tests
          WITH pc AS (SELECT a, b, cls, x${scale} AS xc, objs${scale} AS objs, sp${scale} AS sp, first${scale} AS first_ms, last${scale} AS last_ms
-                     FROM d_pc WHERE sp${scale} > 0),
+                     FROM d_pc WHERE sp${scale} > 0
+                     UNION ALL
+                     SELECT a, b, cls, 1.0::DOUBLE, 1.0::DOUBLE, 1::BIGINT, t1, t1 + md
+                     FROM d_pn WHERE n = 1 AND md <= ${w}),
          cum AS (
            SELECT pc.*, sum(xc) OVER (PARTITION BY a, b ORDER BY cls) AS x_le, ka.k * kb.k * d_cls.c_le AS lam
            FROM pc JOIN d_cls${scale} AS d_cls USING (cls)
@@ -329,13 +352,14 @@ export async function testCoShareSignal(
       const tested =
         (
           await store.one<{ n: number }>(
-            `SELECT count(*)::BIGINT AS n FROM (SELECT DISTINCT a, b FROM d_pc WHERE sp${scale} > 0)`,
+            `SELECT count(*)::BIGINT AS n FROM d_pn WHERE md <= ${w}`,
           )
         )?.n ?? 0;
       result.scales[scale]!.testedPairs += tested;
     }
+    options.onPass?.(pass + 1, passes);
   }
-  for (const t of ['d_pc', 'd_ps', 'd_cnt', 'd_obj', ...ws.map((_, i) => `d_cls${i}`)])
+  for (const t of ['d_pc', 'd_pp', 'd_pn', 'd_ps', 'd_cnt', 'd_obj', ...ws.map((_, i) => `d_cls${i}`)])
     await store.run(`DROP TABLE IF EXISTS ${t}`);
   return result;
 }

@@ -70,7 +70,8 @@ export interface DetectOptions {
    * the count and the `edges` table holds them all.
    */
   edgesPerCluster?: number;
-  onProgress?: (stage: string) => void;
+  /** Stage names as they start; a stage that runs in passes also reports `done` of `total`. */
+  onProgress?: (stage: string, done?: number, total?: number) => void;
 }
 
 /** Object type in post_objects behind each co-sharing signal. */
@@ -264,6 +265,7 @@ export async function detectCoordination(
       maxCrowd: signal === 'sync_activity' ? Math.min(64, maxCrowd) : maxCrowd,
       posts: totalPosts,
       qMax,
+      onPass: (done, passes) => progress(`signal ${signal}`, done, passes),
     });
     stats.push(res);
     hypotheses += res.hypotheses;
@@ -423,6 +425,7 @@ export async function detectCoordination(
       accounts: s.accounts,
       shares: s.shares,
       objects: s.objects,
+      passes: s.passes,
       scales: s.scales.map((sc) => ({
         window_ms: sc.windowMs,
         pairs_in_window: Math.round(sc.pairsInWindow),
