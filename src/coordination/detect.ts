@@ -295,6 +295,84 @@ export async function detectCoordination(
 
   t0 = Date.now();
   progress('clusters');
+  const seeds = options.seeds ?? (await readSeedsTable(store));
+  const { ranked, seedReport, idOfCommunity } = await judgeClusters(store, {
+    seed,
+    seeds,
+    edgesPerCluster,
+    withNearText: textInfo['near_text'] !== undefined,
+  });
+  tick('clusters', t0);
+  const runId = randomUUID();
+  const parameters: Record<string, unknown> = {
+    window: options.window ?? 'auto',
+    windows,
+    q_value: qMax,
+    seed,
+    signals: stats.map((s) => s.signal),
+    max_crowd: maxCrowd,
+    sync_bin_ms: syncBinMs,
+    time_resolution_ms: resolutionMs,
+    min_co_shared_objects: MIN_CO_OBJECTS,
+    hypotheses,
+    tested_pairs: stats.reduce((s, r) => s + r.scales.reduce((t, sc) => t + sc.testedPairs, 0), 0),
+    significant_edges: significant,
+    text: textInfo,
+    signal_stats: stats.map((s) => ({
+      signal: s.signal,
+      accounts: s.accounts,
+      shares: s.shares,
+      objects: s.objects,
+      passes: s.passes,
+      scales: s.scales.map((sc) => ({
+        window_ms: sc.windowMs,
+        pairs_in_window: Math.round(sc.pairsInWindow),
+        crowded_buckets: sc.crowdedBuckets,
+        crowded_pairs_estimate: sc.crowdedPairsEstimate,
+        chance_constant: sc.chanceConstant,
+        tested_pairs: sc.testedPairs,
+      })),
+    })),
+    null_model:
+      'bipartite configuration model with time (λ = k_a k_b 2P_w/N²), Poisson tail, Benjamini–Hochberg',
+    timings_ms: { ...timings, total: Date.now() - started },
+  };
+  const findings: Findings = { run_id: runId, clusters: ranked, seeds: seedReport, parameters };
+  await saveFindings(store, findings, idOfCommunity, seeds);
+  for (const t of [
+    'd_sh',
+    'd_k',
+    'd_kpost',
+    'd_tests',
+    'd_sig',
+    'd_members',
+    'd_flags',
+    'd_want',
+    'd_near',
+    'd_near_groups',
+    'd_evid',
+    'd_med',
+    'd_want_edges',
+    'd_want_seed_edges',
+    'd_cedge',
+    'd_seed_ids',
+    'd_cluster_ids',
+  ]) {
+    await store.run(`DROP TABLE IF EXISTS ${t}`);
+  }
+  return findings;
+}
+
+/**
+ * From the significant edges (`d_sig`, `d_med`, `d_evid`) to ranked clusters: Louvain on the
+ * fused pair weights, then each community's figures, indicators, amplified accounts and verdict,
+ * and the seed report. Leaves `d_members` (cluster, account_id) for saveFindings.
+ */
+export async function judgeClusters(
+  store: Store,
+  options: { seed: number; seeds: readonly string[]; edgesPerCluster: number; withNearText: boolean },
+): Promise<{ ranked: Cluster[]; seedReport: SeedConnection[]; idOfCommunity: Map<number, string> }> {
+  const { seed, seeds } = options;
   // One fused weight per account pair, summed in SQL (see cluster-graph.ts for the rule).
   const fused = await store.all<{ a: string; b: string; w: number }>(
     `SELECT a, b, sum(least(${MAX_FUSED_STRENGTH}, greatest(${MIN_FUSED_STRENGTH}, -logp / ln(10))))::DOUBLE AS w
@@ -321,17 +399,16 @@ export async function detectCoordination(
     ap.flushSync();
     ap.closeSync();
   }
-  const seeds = options.seeds ?? (await readSeedsTable(store));
   const seedSet = new Set(seeds);
   await createClusterEdgesTable(store);
   const figures = await readClusterFigures(store);
   const { byCluster: listedEdges, seedEdges } = await readListedEdges(store, seeds, {
-    perCluster: edgesPerCluster,
+    perCluster: options.edgesPerCluster,
     perSeed: SEED_EDGES_LISTED,
   });
   const { exclusivity, topObjects } = await computeExclusivity(
     store,
-    textInfo['near_text'] !== undefined,
+    options.withNearText,
   );
   const amplified = await computeAmplified(store);
   const memberAuthors = await computeMemberAuthors(store);
@@ -402,67 +479,8 @@ export async function detectCoordination(
       idOfCommunity.set(community, `c${rank + 1}`);
       return { id: `c${rank + 1}`, rank: rank + 1, ...rest };
     });
-  tick('clusters', t0);
-
   const seedReport = buildSeedReport(seeds, seedEdges, ranked);
-  const runId = randomUUID();
-  const parameters: Record<string, unknown> = {
-    window: options.window ?? 'auto',
-    windows,
-    q_value: qMax,
-    seed,
-    signals: stats.map((s) => s.signal),
-    max_crowd: maxCrowd,
-    sync_bin_ms: syncBinMs,
-    time_resolution_ms: resolutionMs,
-    min_co_shared_objects: MIN_CO_OBJECTS,
-    hypotheses,
-    tested_pairs: stats.reduce((s, r) => s + r.scales.reduce((t, sc) => t + sc.testedPairs, 0), 0),
-    significant_edges: significant,
-    text: textInfo,
-    signal_stats: stats.map((s) => ({
-      signal: s.signal,
-      accounts: s.accounts,
-      shares: s.shares,
-      objects: s.objects,
-      passes: s.passes,
-      scales: s.scales.map((sc) => ({
-        window_ms: sc.windowMs,
-        pairs_in_window: Math.round(sc.pairsInWindow),
-        crowded_buckets: sc.crowdedBuckets,
-        crowded_pairs_estimate: sc.crowdedPairsEstimate,
-        chance_constant: sc.chanceConstant,
-        tested_pairs: sc.testedPairs,
-      })),
-    })),
-    null_model:
-      'bipartite configuration model with time (λ = k_a k_b 2P_w/N²), Poisson tail, Benjamini–Hochberg',
-    timings_ms: { ...timings, total: Date.now() - started },
-  };
-  const findings: Findings = { run_id: runId, clusters: ranked, seeds: seedReport, parameters };
-  await saveFindings(store, findings, idOfCommunity, seeds);
-  for (const t of [
-    'd_sh',
-    'd_k',
-    'd_kpost',
-    'd_tests',
-    'd_sig',
-    'd_members',
-    'd_flags',
-    'd_want',
-    'd_near',
-    'd_near_groups',
-    'd_evid',
-    'd_med',
-    'd_want_edges',
-    'd_want_seed_edges',
-    'd_cedge',
-    'd_seed_ids',
-    'd_cluster_ids',
-  ]) {
-    await store.run(`DROP TABLE IF EXISTS ${t}`);
-  }
-  return findings;
+  return { ranked, seedReport, idOfCommunity };
 }
 
 async function readSeedsTable(store: Store): Promise<string[]> {
