@@ -433,31 +433,42 @@ export async function collectEdgeEvidence(
         [signal],
       )
     )?.w ?? 0;
+  // On hashes: the edge's share pairs (oriented so that the a side is the edge's lower-hash
+  // account), their median |Δt|, and the quickest pair of each object; the ids are joined back
+  // only for the items kept.
   await store.run(
     `CREATE OR REPLACE TEMP TABLE d_ev AS
-     WITH pairs AS (${pairsSql(true)})
-     SELECT s.signal, s.a, s.b, s.object_type, p.object_id,
-            CASE WHEN p.acc1 = s.a THEN p.post1 ELSE p.post2 END AS post_a,
-            CASE WHEN p.acc1 = s.a THEN p.post2 ELSE p.post1 END AS post_b,
-            CASE WHEN p.acc1 = s.a THEN p.dt ELSE -p.dt END AS delta_ms,
-            p.t1 AS time_ms, p.dt AS adt, p.post1 AS p1, p.post2 AS p2
+     WITH pairs AS (${pairsSql(false)})
+     SELECT s.ah, s.bh_ AS bh, p.oh,
+            CASE WHEN p.a1 = s.ah THEN p.p1 ELSE p.p2 END AS pa,
+            CASE WHEN p.a1 = s.ah THEN p.p2 ELSE p.p1 END AS pb,
+            CASE WHEN p.a1 = s.ah THEN p.dt ELSE -p.dt END AS delta_ms,
+            p.t1 AS time_ms, p.dt AS adt
      FROM pairs p
      JOIN d_sig s ON s.signal = $4 AND s.ah = least(p.a1, p.a2) AND s.bh_ = greatest(p.a1, p.a2)
      WHERE p.dt <= s.window_ms`,
     [Math.max(1, w), w, options.maxCrowd, signal],
   );
   await store.run(
-    'INSERT INTO d_med SELECT $1, a, b, median(adt)::DOUBLE FROM d_ev GROUP BY a, b',
+    `INSERT INTO d_med
+     SELECT $1, s.a, s.b, m.m FROM (SELECT ah, bh, median(adt)::DOUBLE AS m FROM d_ev GROUP BY ah, bh) m
+     JOIN d_sig s ON s.signal = $1 AND s.ah = m.ah AND s.bh_ = m.bh`,
     [signal],
   );
   await store.run(
     `INSERT INTO d_evid
      WITH e AS (
-       SELECT * FROM d_ev QUALIFY row_number() OVER (PARTITION BY a, b, object_id ORDER BY adt, p1, p2) = 1),
-     r AS (SELECT *, row_number() OVER (PARTITION BY a, b ORDER BY adt, object_id) AS rk FROM e)
-     SELECT signal, a, b, post_a, post_b, object_type, object_id, delta_ms::BIGINT, time_ms::BIGINT, rk
-     FROM r WHERE rk <= $1`,
-    [perEdge],
+       SELECT * FROM d_ev QUALIFY row_number() OVER (PARTITION BY ah, bh, oh ORDER BY adt, pa, pb) = 1),
+     r AS (SELECT *, row_number() OVER (PARTITION BY ah, bh ORDER BY adt, oh, pa, pb) AS rk FROM e
+           QUALIFY rk <= $1),
+     post AS (SELECT DISTINCT ph, oh, post_id, object_id FROM d_sh)
+     SELECT s.signal, s.a, s.b, x.post_id, y.post_id, s.object_type, x.object_id,
+            r.delta_ms::BIGINT, r.time_ms::BIGINT, r.rk
+     FROM r
+     JOIN d_sig s ON s.signal = $2 AND s.ah = r.ah AND s.bh_ = r.bh
+     JOIN post x ON x.ph = r.pa AND x.oh = r.oh
+     JOIN post y ON y.ph = r.pb AND y.oh = r.oh`,
+    [perEdge, signal],
   );
   await store.run('DROP TABLE IF EXISTS d_ev');
 }
