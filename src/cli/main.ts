@@ -24,6 +24,11 @@ async function main(argv: string[]): Promise<number> {
     if (isTakedownError(e)) {
       process.stderr.write(`takedown: ${e.title}\n`);
       if (e.detail && (verbose || e.code === 'input' || e.code === 'usage')) process.stderr.write(`${e.detail}\n`);
+      else if (e.detail && e.code === 'store') {
+        // DuckDB's own message (out of memory, disk full, a constraint) is what the operator
+        // needs; the statement follows with --verbose.
+        process.stderr.write(`${e.detail.split('\n')[0]}\n(run again with --verbose for the statement)\n`);
+      }
       if (verbose && e.stack) process.stderr.write(`${e.stack}\n`);
       return e.code === 'usage' ? 2 : 1;
     }
