@@ -96,6 +96,8 @@ const SLOW_SCALE_FLOOR_MS = 600_000;
 const MIN_CO_OBJECTS = 2;
 /** Edges listed per seed in the seed report (its strongest, by co-shares). */
 const SEED_EDGES_LISTED = 1000;
+/** Edges written to the edges table per INSERT (their evidence lists are built in memory). */
+const EDGES_PER_INSERT = 250_000;
 /** Default of DetectOptions.edgesPerCluster. */
 export const DEFAULT_EDGES_PER_CLUSTER = 2000;
 
@@ -338,7 +340,10 @@ export async function detectCoordination(
     timings_ms: { ...timings, total: Date.now() - started },
   };
   const findings: Findings = { run_id: runId, clusters: ranked, seeds: seedReport, parameters };
-  await saveFindings(store, findings, idOfCommunity, seeds);
+  progress('saving findings');
+  await saveFindings(store, findings, idOfCommunity, seeds, (done, chunks) =>
+    progress('saving edges', done, chunks),
+  );
   for (const t of [
     'd_sh',
     'd_k',
@@ -540,11 +545,12 @@ function buildSeedReport(
 }
 
 /** Writes one run into detect_runs, clusters, cluster_accounts and edges, in one transaction. */
-async function saveFindings(
+export async function saveFindings(
   store: Store,
   findings: Findings,
   idOfCommunity: ReadonlyMap<number, string>,
   seeds: readonly string[],
+  onChunk?: (done: number, chunks: number) => void,
 ): Promise<void> {
   const ranked = findings.clusters;
   const platforms = new Map(
@@ -609,21 +615,30 @@ async function saveFindings(
     }
     ci.flushSync();
     ci.closeSync();
-    await tx.run(
-      `INSERT INTO edges (run_id, cluster_id, a, b, signal, weight, p_value, q_value, evidence)
-       WITH ev AS (
-         SELECT signal, a, b,
-                to_json(list({'post_a': post_a, 'post_b': post_b, 'object_type': object_type, 'object_id': object_id,
-                              'delta_ms': delta_ms, 'time_ms': time_ms} ORDER BY rk))::VARCHAR AS j
-         FROM d_evid GROUP BY signal, a, b)
-       SELECT $1, ci.cluster_id, s.a, s.b, s.signal, s.x, exp(s.logp), exp(s.logq), coalesce(ev.j, '[]')
-       FROM d_sig s
-       LEFT JOIN d_members m1 ON m1.account_id = s.a
-       LEFT JOIN d_members m2 ON m2.account_id = s.b AND m2.cluster = m1.cluster
-       LEFT JOIN d_cluster_ids ci ON ci.cluster = m2.cluster
-       LEFT JOIN ev ON ev.signal = s.signal AND ev.a = s.a AND ev.b = s.b
-       ORDER BY s.signal, s.a, s.b`,
-      [findings.run_id],
-    );
+    // In chunks by the hash of the first account: the evidence lists are ordered aggregates,
+    // which DuckDB holds in memory, and at 10M posts there are millions of edges.
+    const edgeCount =
+      (await tx.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM d_sig'))?.n ?? 0;
+    const chunks = Math.max(1, Math.ceil(edgeCount / EDGES_PER_INSERT));
+    for (let chunk = 0; chunk < chunks; chunk++) {
+      // Code-computed integers, inlined.
+      const part = `hash(a) % ${chunks} = ${chunk}`;
+      await tx.run(
+        `INSERT INTO edges (run_id, cluster_id, a, b, signal, weight, p_value, q_value, evidence)
+         WITH ev AS (
+           SELECT signal, a, b,
+                  to_json(list({'post_a': post_a, 'post_b': post_b, 'object_type': object_type, 'object_id': object_id,
+                                'delta_ms': delta_ms, 'time_ms': time_ms} ORDER BY rk))::VARCHAR AS j
+           FROM d_evid WHERE ${part} GROUP BY signal, a, b)
+         SELECT $1, ci.cluster_id, s.a, s.b, s.signal, s.x, exp(s.logp), exp(s.logq), coalesce(ev.j, '[]')
+         FROM (SELECT * FROM d_sig WHERE ${part}) s
+         LEFT JOIN d_members m1 ON m1.account_id = s.a
+         LEFT JOIN d_members m2 ON m2.account_id = s.b AND m2.cluster = m1.cluster
+         LEFT JOIN d_cluster_ids ci ON ci.cluster = m2.cluster
+         LEFT JOIN ev ON ev.signal = s.signal AND ev.a = s.a AND ev.b = s.b`,
+        [findings.run_id],
+      );
+      onChunk?.(chunk + 1, chunks);
+    }
   });
 }
