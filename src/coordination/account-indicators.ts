@@ -104,31 +104,11 @@ export async function prepareIndicators(store: Store): Promise<IndicatorContext>
   };
 }
 
-/** Writes account ids into a new one-column temp table `table` (a name chosen by code). */
-export async function writeAccountIdTable(
-  store: Store,
-  table: string,
-  accountIds: readonly string[],
-): Promise<void> {
-  await store.run(`CREATE OR REPLACE TEMP TABLE ${table} (account_id VARCHAR)`);
-  const ap = await store.appender(table);
-  for (const id of accountIds) {
-    ap.appendVarchar(id);
-    ap.endRow();
-  }
-  ap.flushSync();
-  ap.closeSync();
-}
-
-/** Reads the flags of the given accounts. */
-export async function readAccountFlags(
-  store: Store,
-  accountIds: readonly string[],
-): Promise<Map<string, AccountFlags>> {
+/** Reads the flags of the clustered accounts (temp table `d_members`). */
+export async function readMemberFlags(store: Store): Promise<Map<string, AccountFlags>> {
   const out = new Map<string, AccountFlags>();
-  await writeAccountIdTable(store, 'd_want', accountIds);
   const rows = await store.all<AccountFlags>(
-    'SELECT f.* FROM d_flags f SEMI JOIN d_want w ON w.account_id = f.account_id',
+    'SELECT f.* FROM d_flags f SEMI JOIN d_members m ON m.account_id = f.account_id',
   );
   for (const r of rows) out.set(String(r.account_id), r);
   return out;

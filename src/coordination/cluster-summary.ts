@@ -9,7 +9,6 @@
  */
 import type { Signal } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
-import { writeAccountIdTable } from './account-indicators.ts';
 import type {
   AmplifiedAccount,
   ClusterSignal,
@@ -95,6 +94,22 @@ export async function readClusterFigures(store: Store): Promise<Map<number, Clus
     });
   }
   return out;
+}
+
+/** Writes account ids into a new one-column temp table `table` (a name chosen by code). */
+async function writeAccountIdTable(
+  store: Store,
+  table: string,
+  accountIds: readonly string[],
+): Promise<void> {
+  await store.run(`CREATE OR REPLACE TEMP TABLE ${table} (account_id VARCHAR)`);
+  const ap = await store.appender(table);
+  for (const id of accountIds) {
+    ap.appendVarchar(id);
+    ap.endRow();
+  }
+  ap.flushSync();
+  ap.closeSync();
 }
 
 /**

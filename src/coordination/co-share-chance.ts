@@ -110,21 +110,17 @@ export async function loadActivity(store: Store): Promise<number> {
 
 /**
  * SQL of the within-window share pairs over `d_sh` (bucket $1, widest window $2, crowd cap $3),
- * on hashed ids; `withStrings` also carries the account, post and object ids (for evidence).
+ * on hashed ids (the evidence joins the ids back for the items it keeps).
  */
-function pairsSql(withStrings: boolean): string {
-  const extra = withStrings ? ', d.account_id, d.post_id, d.object_id' : '';
-  const out = withStrings
-    ? ', x.account_id AS acc1, y.account_id AS acc2, x.post_id AS post1, y.post_id AS post2, x.object_id AS object_id'
-    : '';
+function pairsSql(): string {
   return `
   WITH cnt AS (SELECT oh, time_ms // $1 AS b, count(*) AS c FROM d_sh GROUP BY ALL),
   s AS (
-    SELECT d.ah, d.ph, d.oh, d.time_ms, d.time_ms // $1 AS b${extra}
+    SELECT d.ah, d.ph, d.oh, d.time_ms, d.time_ms // $1 AS b
     FROM d_sh d JOIN cnt ON cnt.oh = d.oh AND cnt.b = d.time_ms // $1
     WHERE cnt.c <= $3),
   x AS (SELECT *, unnest([b, b + 1]) AS jb FROM s)
-  SELECT x.oh, x.ah AS a1, y.ah AS a2, x.ph AS p1, y.ph AS p2, x.time_ms AS t1, y.time_ms - x.time_ms AS dt${out}
+  SELECT x.oh, x.ah AS a1, y.ah AS a2, x.ph AS p1, y.ph AS p2, x.time_ms AS t1, y.time_ms - x.time_ms AS dt
   FROM x JOIN s AS y ON y.oh = x.oh AND y.b = x.jb
   WHERE y.time_ms >= x.time_ms AND y.time_ms - x.time_ms <= $2 AND x.ah <> y.ah
     AND (y.time_ms > x.time_ms OR x.ph < y.ph)`;
@@ -438,7 +434,7 @@ export async function collectEdgeEvidence(
   // only for the items kept.
   await store.run(
     `CREATE OR REPLACE TEMP TABLE d_ev AS
-     WITH pairs AS (${pairsSql(false)})
+     WITH pairs AS (${pairsSql()})
      SELECT s.ah, s.bh_ AS bh, p.oh,
             CASE WHEN p.a1 = s.ah THEN p.p1 ELSE p.p2 END AS pa,
             CASE WHEN p.a1 = s.ah THEN p.p2 ELSE p.p1 END AS pb,

@@ -10,9 +10,14 @@ import {
   computeClusterIndicators,
   computeStageIndicators,
   prepareIndicators,
-  readAccountFlags,
+  readMemberFlags,
 } from './account-indicators.ts';
-import { findCommunities, MAX_FUSED_STRENGTH, MIN_FUSED_STRENGTH } from './cluster-graph.ts';
+import {
+  findCommunities,
+  type FusedEdge,
+  MAX_FUSED_STRENGTH,
+  MIN_FUSED_STRENGTH,
+} from './cluster-graph.ts';
 import { decideVerdict } from './cluster-verdict.ts';
 import {
   createTestsTable,
@@ -352,7 +357,6 @@ export async function detectCoordination(
     'd_sig',
     'd_members',
     'd_flags',
-    'd_want',
     'd_near',
     'd_near_groups',
     'd_evid',
@@ -378,18 +382,15 @@ export async function judgeClusters(
   options: { seed: number; seeds: readonly string[]; edgesPerCluster: number; withNearText: boolean },
 ): Promise<{ ranked: Cluster[]; seedReport: SeedConnection[]; idOfCommunity: Map<number, string> }> {
   const { seed, seeds } = options;
-  // One fused weight per account pair, summed in SQL (see cluster-graph.ts for the rule).
-  const fused = await store.all<{ a: string; b: string; w: number }>(
-    `SELECT a, b, sum(least(${MAX_FUSED_STRENGTH}, greatest(${MIN_FUSED_STRENGTH}, -logp / ln(10))))::DOUBLE AS w
-     FROM d_sig GROUP BY a, b ORDER BY a, b`,
-  );
+  // One fused weight per account pair, summed in SQL (see cluster-graph.ts for the rule; it
+  // orders the pairs itself).
   const communities = findCommunities(
-    fused.map((r) => ({ a: String(r.a), b: String(r.b), weight: r.w })),
+    await store.all<FusedEdge & Record<string, unknown>>(
+      `SELECT a, b, sum(least(${MAX_FUSED_STRENGTH}, greatest(${MIN_FUSED_STRENGTH}, -logp / ln(10))))::DOUBLE AS weight
+       FROM d_sig GROUP BY a, b`,
+    ),
     seed,
   );
-  fused.length = 0;
-  const clusterOf = new Map<string, number>();
-  communities.forEach((members, i) => members.forEach((m) => clusterOf.set(m, i)));
 
   await store.run('CREATE OR REPLACE TEMP TABLE d_members (cluster INTEGER, account_id VARCHAR)');
   {
@@ -419,7 +420,7 @@ export async function judgeClusters(
   const memberAuthors = await computeMemberAuthors(store);
   const indicatorCtx = await prepareIndicators(store);
   const stageIndicators = await computeStageIndicators(store, indicatorCtx);
-  const flags = await readAccountFlags(store, [...clusterOf.keys()]);
+  const flags = await readMemberFlags(store);
 
   const clusters: (Omit<Cluster, 'id' | 'rank'> & { community: number })[] = [];
   for (const [i, members] of communities.entries()) {
