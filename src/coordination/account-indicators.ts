@@ -17,6 +17,7 @@
  */
 import type { Indicator } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
+import { pushTo } from './cluster-summary.ts';
 import type { ClusterIndicator } from './findings-types.ts';
 
 const DAY = 86_400_000;
@@ -258,11 +259,6 @@ export async function computeStageIndicators(
   ctx: IndicatorContext,
 ): Promise<Map<number, ClusterIndicator[]>> {
   const out = new Map<number, ClusterIndicator[]>();
-  const add = (cluster: number, ind: ClusterIndicator): void => {
-    const list = out.get(cluster);
-    if (list) list.push(ind);
-    else out.set(cluster, [ind]);
-  };
   const sizes = new Map(
     (
       await store.all<{ cluster: number; n: number }>(
@@ -290,7 +286,7 @@ export async function computeStageIndicators(
   if (ctx.hasImpersonation) {
     // Findings of the latest `takedown impersonation` run (issue 5).
     for (const r of await stage('impersonation_findings', 'identity_id', 'true')) {
-      add(r.cluster, {
+      pushTo(out, r.cluster, {
         indicator: 'impersonation',
         accounts: r.accounts,
         share: share(r.cluster, r.accounts),
@@ -302,7 +298,7 @@ export async function computeStageIndicators(
   if (ctx.hasStateMedia) {
     const where = "t.kind = 'undisclosed_state_media'";
     for (const r of await stage('state_media_findings', 'outlet_id', where)) {
-      add(r.cluster, {
+      pushTo(out, r.cluster, {
         indicator: 'undisclosed_state_media',
         accounts: r.accounts,
         share: share(r.cluster, r.accounts),
@@ -318,7 +314,7 @@ export async function computeStageIndicators(
        WHERE p.violating GROUP BY m.cluster`,
     );
     for (const r of rows) {
-      add(r.cluster, {
+      pushTo(out, r.cluster, {
         indicator: 'policy_violations',
         accounts: r.accounts,
         share: share(r.cluster, r.accounts),

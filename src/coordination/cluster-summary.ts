@@ -96,6 +96,13 @@ export async function readClusterFigures(store: Store): Promise<Map<number, Clus
   return out;
 }
 
+/** Appends `item` to the list of `key`, creating it. */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, item: V): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
 /** Writes account ids into a new one-column temp table `table` (a name chosen by code). */
 async function writeAccountIdTable(
   store: Store,
@@ -183,9 +190,7 @@ export async function readListedEdges(
       evidence: evidence.get(key) ?? [],
     };
     if (r.cluster !== null) {
-      const list = byCluster.get(r.cluster);
-      if (list) list.push(edge);
-      else byCluster.set(r.cluster, [edge]);
+      pushTo(byCluster, r.cluster, edge);
     }
     if (r.seed_edge) seedEdges.push(edge);
   }
@@ -214,9 +219,7 @@ async function readEvidence(store: Store): Promise<Map<string, EvidenceItem[]>> 
         delta_ms: Number(row.delta_ms),
         time_ms: Number(row.time_ms),
       };
-      const list = evidence.get(key);
-      if (list) list.push(item);
-      else evidence.set(key, [item]);
+      pushTo(evidence, key, item);
     }
   }
   return evidence;
@@ -265,15 +268,13 @@ export async function computeExclusivity(
   );
   const topObjects = new Map<number, SharedObject[]>();
   for (const r of top) {
-    const list = topObjects.get(r.cluster) ?? [];
-    list.push({
+    pushTo(topObjects, r.cluster, {
       object_type: r.object_type,
       object_id: String(r.object_id),
       members: r.members,
       member_shares: r.member_shares,
       total_shares: r.total,
     });
-    topObjects.set(r.cluster, list);
   }
   await store.run('DROP TABLE IF EXISTS d_cobj');
   await store.run('DROP TABLE IF EXISTS d_content');
@@ -325,14 +326,12 @@ export async function computeAmplified(store: Store): Promise<Map<number, Amplif
   );
   const out = new Map<number, AmplifiedAccount[]>();
   for (const r of rows) {
-    const list = out.get(r.cluster) ?? [];
-    list.push({
+    pushTo(out, r.cluster, {
       account_id: String(r.tgt),
       interactions: r.n_cl,
       members: r.srcs,
       cluster_share: Math.round((1000 * r.n_cl) / r.n_all) / 1000,
     });
-    out.set(r.cluster, list);
   }
   return out;
 }

@@ -93,6 +93,13 @@ export function estimateJaccard(sig: Uint32Array, i: number, j: number, k: numbe
   return eq / k;
 }
 
+/** A typed array twice as long holding the same values first. */
+function doubled<T extends Int32Array | Uint32Array>(a: T): T {
+  const next = new (a.constructor as new (length: number) => T)(a.length * 2);
+  next.set(a);
+  return next;
+}
+
 function makeSeeds(k: number): Uint32Array {
   const seeds = new Uint32Array(k);
   let s = 0x9e3779b9;
@@ -133,12 +140,8 @@ export function assignStarGroups(
       }
       if (estimateJaccard(sig, f, i, k) < threshold) continue;
       if (links === from.length) {
-        const nf = new Int32Array(links * 2);
-        nf.set(from);
-        from = nf;
-        const nt = new Int32Array(links * 2);
-        nt.set(to);
-        to = nt;
+        from = doubled(from);
+        to = doubled(to);
       }
       from[links] = i;
       to[links] = f;
@@ -196,11 +199,7 @@ export async function buildNearTextShares(
         .filter((t) => t !== '');
       if (tokens.length < options.minTokens) continue;
       const idx = keys.length;
-      if ((idx + 1) * k > sig.length) {
-        const next = new Uint32Array(sig.length * 2);
-        next.set(sig);
-        sig = next;
-      }
+      if ((idx + 1) * k > sig.length) sig = doubled(sig);
       computeMinHash(shingleHashes(tokens), seeds, sig, idx * k);
       keys.push(r.key);
     }
