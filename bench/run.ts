@@ -158,7 +158,8 @@ async function availableCommands(): Promise<Set<string>> {
 function lastError(run: Run): string {
   const lines = run.stderr
     .split('\n')
-    .filter((l) => l.trim() !== '' && !l.startsWith('TAKEDOWN_STATS'));
+    // The CLI's hint to rerun with --verbose says nothing about the failure; the line above it does.
+    .filter((l) => l.trim() !== '' && !l.startsWith('TAKEDOWN_STATS') && !l.startsWith('(run again'));
   // A crash of Node itself ends with native stack frames: its cause is the FATAL ERROR line above.
   const fatal = lines.findLast((l) => /FATAL ERROR|out of memory/i.test(l));
   return (fatal ?? lines.at(-1) ?? `exit code ${run.code}`).slice(0, 200);

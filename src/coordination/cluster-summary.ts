@@ -130,19 +130,21 @@ export async function readListedEdges(
   limits: { perCluster: number; perSeed: number },
 ): Promise<{ byCluster: Map<number, FindingEdge[]>; seedEdges: FindingEdge[] }> {
   await writeAccountIdTable(store, 'd_seed_ids', seeds);
+  // One table of the listed edges: in-cluster ones carry their cluster, seed ones the flag.
   await store.run(
-    `CREATE OR REPLACE TEMP TABLE d_want_edges AS
-     SELECT cluster, signal, a, b FROM d_cedge
-     QUALIFY row_number() OVER (PARTITION BY cluster ORDER BY exp(logq), x DESC, signal, a, b) <= $1`,
-    [limits.perCluster],
-  );
-  await store.run(
-    `CREATE OR REPLACE TEMP TABLE d_want_seed_edges AS
-     SELECT DISTINCT signal, a, b FROM (
-       SELECT sd.account_id AS seed, s.signal, s.a, s.b, s.x, s.logq
+    `CREATE OR REPLACE TEMP TABLE d_listed AS
+     WITH top AS (
+       SELECT cluster, signal, a, b FROM d_cedge
+       QUALIFY row_number() OVER (PARTITION BY cluster ORDER BY exp(logq), x DESC, signal, a, b) <= $1),
+     seed AS (
+       SELECT s.signal, s.a, s.b
        FROM d_sig s JOIN d_seed_ids sd ON sd.account_id = s.a OR sd.account_id = s.b
-       QUALIFY row_number() OVER (PARTITION BY sd.account_id ORDER BY s.x DESC, exp(s.logq), s.signal, s.a, s.b) <= $1)`,
-    [limits.perSeed],
+       QUALIFY row_number() OVER (PARTITION BY sd.account_id ORDER BY s.x DESC, exp(s.logq), s.signal, s.a, s.b) <= $2)
+     SELECT signal, a, b, max(cluster) AS cluster, bool_or(seed_edge) AS seed_edge FROM (
+       SELECT signal, a, b, cluster, false AS seed_edge FROM top
+       UNION ALL SELECT signal, a, b, NULL, true FROM seed)
+     GROUP BY signal, a, b`,
+    [limits.perCluster, limits.perSeed],
   );
   const rows = await store.all<{
     cluster: number | null;
@@ -159,14 +161,9 @@ export async function readListedEdges(
     window_ms: number;
     med: number;
   }>(
-    `WITH want AS (
-       SELECT signal, a, b, max(cluster) AS cluster, bool_or(seed_edge) AS seed_edge FROM (
-         SELECT signal, a, b, cluster, false AS seed_edge FROM d_want_edges
-         UNION ALL SELECT signal, a, b, NULL, true FROM d_want_seed_edges)
-       GROUP BY signal, a, b)
-     SELECT w.cluster, w.seed_edge, s.signal, s.a, s.b, s.x, s.objs, s.sp, s.lam, s.logp, s.logq, s.window_ms,
+    `SELECT w.cluster, w.seed_edge, s.signal, s.a, s.b, s.x, s.objs, s.sp, s.lam, s.logp, s.logq, s.window_ms,
             coalesce(md.m, 0)::DOUBLE AS med
-     FROM d_sig s JOIN want w ON w.signal = s.signal AND w.a = s.a AND w.b = s.b
+     FROM d_sig s JOIN d_listed w ON w.signal = s.signal AND w.a = s.a AND w.b = s.b
      LEFT JOIN d_med md ON md.signal = s.signal AND md.a = s.a AND md.b = s.b
      ORDER BY s.signal, s.a, s.b`,
   );
@@ -189,9 +186,7 @@ export async function readListedEdges(
       median_delta_ms: r.med,
       evidence: evidence.get(key) ?? [],
     };
-    if (r.cluster !== null) {
-      pushTo(byCluster, r.cluster, edge);
-    }
+    if (r.cluster !== null) pushTo(byCluster, r.cluster, edge);
     if (r.seed_edge) seedEdges.push(edge);
   }
   for (const list of byCluster.values())
@@ -199,14 +194,13 @@ export async function readListedEdges(
   return { byCluster, seedEdges };
 }
 
-/** Evidence items of the edges in d_want_edges and d_want_seed_edges, keyed signal|a|b. */
+/** Evidence items of the edges in d_listed, keyed signal|a|b. */
 async function readEvidence(store: Store): Promise<Map<string, EvidenceItem[]>> {
   const evidence = new Map<string, EvidenceItem[]>();
   type EvidenceRow = EvidenceItem & { signal: string; a: string; b: string; [column: string]: unknown };
   for await (const page of store.stream<EvidenceRow>(
-    `WITH want AS (SELECT signal, a, b FROM d_want_edges UNION SELECT signal, a, b FROM d_want_seed_edges)
-     SELECT e.signal, e.a, e.b, e.post_a, e.post_b, e.object_type, e.object_id, e.delta_ms, e.time_ms
-     FROM d_evid e SEMI JOIN want w ON w.signal = e.signal AND w.a = e.a AND w.b = e.b
+    `SELECT e.signal, e.a, e.b, e.post_a, e.post_b, e.object_type, e.object_id, e.delta_ms, e.time_ms
+     FROM d_evid e SEMI JOIN d_listed w ON w.signal = e.signal AND w.a = e.a AND w.b = e.b
      ORDER BY e.signal, e.a, e.b, e.rk`,
   )) {
     for (const row of page) {
